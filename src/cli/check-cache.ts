@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLibrary } from '../lesson/load-library.ts';
+import type { LoadOptions } from '../lesson/load-library.ts';
+import type { Diagnostic } from '../lesson/types.ts';
+
+/** Where PSHE Kit keeps its caches (design.md: node_modules/.cache/pshe-kit/). */
+export const cacheDir = path.resolve('node_modules/.cache/pshe-kit');
+
+const codeDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+function filesUnder(dir: string, test: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+let codeHash: string | undefined;
+/** A hash of the checker's own code, so a new version never serves old results. */
+function checkerVersion(): string {
+  if (!codeHash) {
+    const hash = createHash('sha256');
+    for (const file of [...filesUnder(path.join(codeDir, 'lesson'), (n) => n.endsWith('.ts')), ...filesUnder(path.join(codeDir, 'markdown'), (n) => n.endsWith('.ts'))]) {
+      hash.update(file).update(readFileSync(file));
+    }
+    codeHash = hash.digest('hex');
+  }
+  return codeHash;
+}
+
+/**
+ * Check with a cache keyed on every input's contents: the library's YAML
+ * files, the school profile, the date and the checker's code. When nothing
+ * changed the diagnostics come from disk without parsing anything.
+ */
+export function cachedLoad(dir: string, options: LoadOptions): { diagnostics: Diagnostic[]; files: number } {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const inputs = filesUnder(dir, (name) => /\.ya?ml$/.test(name));
+  if (options.school) inputs.push(path.resolve(options.school));
+  const hash = createHash('sha256').update(checkerVersion()).update(today).update(path.resolve(dir)).update(process.cwd());
+  for (const file of inputs) {
+    hash.update(file);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('unreadable');
+    }
+  }
+  const key = hash.digest('hex');
+  const cacheFile = path.join(cacheDir, 'check', `${key}.json`);
+  if (existsSync(cacheFile)) {
+    try {
+      return { diagnostics: JSON.parse(readFileSync(cacheFile, 'utf8')) as Diagnostic[], files: inputs.length };
+    } catch {
+      // A damaged cache file is ignored and rewritten below.
+    }
+  }
+  const { diagnostics } = loadLibrary(dir, { ...options, today });
+  try {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(diagnostics));
+    renameSync(temporary, cacheFile);
+  } catch {
+    // Caching is an optimisation: a read-only node_modules must not fail the check.
+  }
+  return { diagnostics, files: inputs.length };
+}

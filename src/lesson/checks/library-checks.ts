@@ -1,0 +1,97 @@
+import { diagnostic } from '../diagnostic.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import type { Diagnostic, Lesson, Signpost, Unit } from '../types.ts';
+import type { Position } from '../yaml-source.ts';
+
+/** A lesson as the library checks see it: its id, file and where things are. */
+export interface LessonFacts {
+  id: string;
+  unit: string;
+  file: string;
+  idAt: Position;
+  signposts: { id: string; at: Position }[];
+}
+
+/** The date one year before `today` (ISO), the edge of "verified over 12 months ago". */
+export function oneYearBefore(today: string): string {
+  const [year, rest] = [Number(today.slice(0, 4)), today.slice(4)];
+  return `${year - 1}${rest}`;
+}
+
+export function checkSignpostRefs(facts: LessonFacts, known: readonly string[]): Diagnostic[] {
+  return facts.signposts
+    .filter((ref) => !known.includes(ref.id))
+    .map((ref) => {
+      const suggestion = didYouMean(ref.id, known);
+      return diagnostic(
+        'signpost-unknown',
+        facts.file,
+        ref.at,
+        `Unknown help service \`${ref.id}\`. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Add it to signposts.yaml, or use one of its ids.'}`,
+        { expected: [...known], actual: ref.id },
+      );
+    });
+}
+
+export function checkDuplicateLessonIds(all: readonly LessonFacts[]): Diagnostic[] {
+  const first = new Map<string, LessonFacts>();
+  const out: Diagnostic[] = [];
+  for (const facts of all) {
+    const earlier = first.get(facts.id);
+    if (!earlier) {
+      first.set(facts.id, facts);
+      continue;
+    }
+    out.push(
+      diagnostic('lesson-duplicate-id', facts.file, facts.idAt, `Duplicate lesson id \`${facts.id}\`: ${earlier.file} has it already. Lesson ids must be unique across the library; rename one.`, {
+        cause: { file: earlier.file, line: earlier.idAt.line, column: earlier.idAt.column, message: 'first defined here' },
+      }),
+    );
+  }
+  return out;
+}
+
+export interface UnitFacts {
+  id: string;
+  file: string;
+  lessons: { id: string; at: Position }[];
+}
+
+export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly LessonFacts[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const inFolder = lessonsInFolder.map((lesson) => lesson.id);
+  for (const entry of unit.lessons) {
+    if (!inFolder.includes(entry.id)) {
+      const suggestion = didYouMean(entry.id, inFolder);
+      out.push(
+        diagnostic('unit-missing-lesson', unit.file, entry.at, `The unit lists \`${entry.id}\`, but no lesson in this folder has that id. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Fix the id or add the lesson file.'}`, {
+          expected: inFolder,
+          actual: entry.id,
+        }),
+      );
+    }
+  }
+  const listed = unit.lessons.map((entry) => entry.id);
+  for (const lesson of lessonsInFolder) {
+    if (!listed.includes(lesson.id)) {
+      out.push(diagnostic('unit-lesson-not-listed', lesson.file, lesson.idAt, `This lesson is not in its unit's \`lessons\` list (${unit.file}). Add \`${lesson.id}\` there so it has a place in the unit.`));
+    }
+  }
+  return out;
+}
+
+/** Order a unit's lessons as its `lessons` list says. */
+export function orderLessons(unit: Unit, lessons: readonly Lesson[]): Lesson[] {
+  return unit.lessons.flatMap((id) => lessons.filter((lesson) => lesson.id === id && lesson.unit === unit.id));
+}
+
+export function checkStaleSignposts(file: string, signposts: readonly Signpost[], positions: Position[], today: string): Diagnostic[] {
+  const edge = oneYearBefore(today);
+  return signposts.flatMap((service, index) =>
+    service.verifiedOn < edge
+      ? [
+          diagnostic('signpost-stale', file, positions[index], `${service.name} was last verified on ${service.verifiedOn}, over 12 months ago. Check its contact details against its own website, then update \`verifiedOn\` and \`source\`.`),
+        ]
+      : [],
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * The one schema of PSHE Kit's files: lessons, units, help services and the
+ * school profile (design.md, "Lesson format (v1)"). TypeScript types and the
+ * JSON Schemas in the library folder are derived from it. Rules that span
+ * fields live in `rules/`, after the schema.
+ */
+import { z } from 'zod';
+import { markdown } from './markdown-field.ts';
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const contentGuidanceCodes = [
+  'l/discriminatory-language',
+  'l/offensive-language',
+  'u/sensitive-content',
+  'u/violence-or-suffering',
+  'u/mental-health-challenges',
+  'u/crime-or-illegal-activities',
+  'u/sexual-violence',
+  's/nudity-or-sexual-content',
+  'e/rshe-content',
+  'x/self-harm-mentioned',
+] as const;
+
+export const keyStages = [
+  'key-stage-1',
+  'key-stage-2',
+  'key-stage-3',
+  'key-stage-4',
+  'key-stage-5',
+] as const;
+
+/** Year groups that belong to each key stage in England. */
+export const yearsOfKeyStage: Record<(typeof keyStages)[number], readonly number[]> = {
+  'key-stage-1': [1, 2],
+  'key-stage-2': [3, 4, 5, 6],
+  'key-stage-3': [7, 8, 9],
+  'key-stage-4': [10, 11],
+  'key-stage-5': [12, 13],
+};
+
+export const connectedWorldStrands = [
+  'self-image-and-identity',
+  'online-relationships',
+  'online-reputation',
+  'online-bullying',
+  'managing-online-information',
+  'health-wellbeing-and-lifestyle',
+  'privacy-and-security',
+  'copyright-and-ownership',
+] as const;
+
+export const fourCs = ['content', 'contact', 'conduct', 'commerce'] as const;
+
+export const audiences = ['pupils', 'staff', 'parents'] as const;
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(SLUG, 'an id in lower case with hyphens, such as "getting-help"');
+const isoDate = z.iso.date();
+const minutes = z.int().positive();
+
+const quizQuestion = z.strictObject({
+  question: text,
+  answers: z.array(text).min(1),
+  distractors: z.array(text).min(1),
+});
+const quiz = z.array(quizQuestion).min(1).max(10);
+
+const timedActivity = z.strictObject({
+  activity: markdown(),
+  durationInMinutes: minutes,
+});
+
+const slide = z.strictObject({
+  title: text,
+  body: markdown().optional(),
+  notes: markdown().optional(),
+});
+
+const cycle = z.strictObject({
+  title: text,
+  durationInMinutes: minutes,
+  explanation: markdown(),
+  slides: z.array(slide).min(1).optional(),
+  checkForUnderstanding: quiz.optional(),
+  practice: markdown().optional(),
+  feedback: markdown().optional(),
+  support: markdown().optional(),
+  stretch: markdown().optional(),
+});
+
+const psheCode = z
+  .string()
+  .regex(/^KS[1-5] [HRL][0-9]{1,2}$/, 'a key stage and code such as "KS4 R1"');
+
+export const lessonSchema = z.strictObject({
+  id: slug.optional(),
+  title: text.max(80),
+  audience: z.enum(audiences).default('pupils'),
+  keyStage: z.enum(keyStages).optional(),
+  yearGroups: z.array(z.int().min(1).max(13)).min(1).optional(),
+  durationInMinutes: minutes,
+  summary: markdown().optional(),
+  learningOutcome: text,
+  keyLearningPoints: z.array(text).min(1).max(6),
+  priorKnowledge: z.array(text).optional(),
+  keywords: z.array(z.strictObject({ keyword: text, definition: text })).min(1),
+  misconceptions: z.array(z.strictObject({ misconception: text, response: text })).optional(),
+  contentGuidance: z.array(z.enum(contentGuidanceCodes)),
+  supervisionLevel: z.int().min(1).max(4),
+  safeLearning: z
+    .strictObject({
+      groundRules: z.array(text).min(1).optional(),
+      distancing: markdown().optional(),
+      questionBox: z.boolean().optional(),
+      timeOut: markdown().optional(),
+    })
+    .optional(),
+  dslNotes: markdown().optional(),
+  baseline: timedActivity.optional(),
+  endpoint: timedActivity.optional(),
+  starterQuiz: quiz.optional(),
+  exitQuiz: quiz.optional(),
+  cycles: z.array(cycle).min(1).max(4),
+  signposts: z.array(slug).optional(),
+  sexEducation: z.boolean().optional(),
+  parentLetter: markdown().optional(),
+  curriculumLinks: z
+    .strictObject({
+      rshe: z.array(text).optional(),
+      psheAssociation: z.array(psheCode).optional(),
+      connectedWorld: z.array(z.enum(connectedWorldStrands)).optional(),
+      fourCs: z.array(z.enum(fourCs)).optional(),
+    })
+    .optional(),
+  sources: z
+    .array(z.strictObject({ title: text, url: z.string(), publisher: text.optional() }))
+    .optional(),
+  reviewDate: isoDate.optional(),
+});
+
+export const unitSchema = z.strictObject({
+  title: text.max(80),
+  summary: markdown().optional(),
+  keyStage: z.enum(keyStages).optional(),
+  lessons: z.array(slug).min(1),
+});
+
+const signpostFields = {
+  id: slug,
+  name: text,
+  helpsWith: text,
+  audience: text,
+  ages: text,
+  phone: text.optional(),
+  text: text.optional(),
+  url: z.string().optional(),
+  email: text.optional(),
+  hours: text.optional(),
+  verifiedOn: isoDate,
+  source: text.optional(),
+};
+
+export const signpostSchema = z.strictObject(signpostFields);
+export const signpostsSchema = z.array(signpostSchema).min(1);
+
+export const schoolSchema = z.strictObject({
+  name: text,
+  dslName: text.optional(),
+  dslContact: text,
+  deputyDsl: text.optional(),
+  localServices: z.array(signpostSchema).optional(),
+  accentColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1d4ed8"')
+    .optional(),
+  logo: z.string().optional(),
+});
+
+/** The four kinds of file in a library, each with its schema and JSON Schema file name. */
+export const fileKinds = {
+  lesson: { schema: lessonSchema, jsonSchema: 'lesson.schema.json', title: 'PSHE Kit lesson' },
+  unit: { schema: unitSchema, jsonSchema: 'unit.schema.json', title: 'PSHE Kit unit' },
+  signposts: {
+    schema: signpostsSchema,
+    jsonSchema: 'signposts.schema.json',
+    title: 'PSHE Kit help services',
+  },
+  school: { schema: schoolSchema, jsonSchema: 'school.schema.json', title: 'PSHE Kit school profile' },
+} as const;
+
+export type FileKind = keyof typeof fileKinds;
