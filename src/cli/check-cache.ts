@@ -24,7 +24,10 @@ let codeHash: string | undefined;
 function checkerVersion(): string {
   if (!codeHash) {
     const hash = createHash('sha256');
-    for (const file of [...filesUnder(path.join(codeDir, 'lesson'), (n) => n.endsWith('.ts')), ...filesUnder(path.join(codeDir, 'markdown'), (n) => n.endsWith('.ts'))]) {
+    for (const file of [
+      ...filesUnder(path.join(codeDir, 'lesson'), (n) => n.endsWith('.ts')),
+      ...filesUnder(path.join(codeDir, 'markdown'), (n) => n.endsWith('.ts')),
+    ]) {
       hash.update(file).update(readFileSync(file));
     }
     codeHash = hash.digest('hex');
@@ -41,7 +44,11 @@ export function cachedLoad(dir: string, options: LoadOptions): { diagnostics: Di
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const inputs = filesUnder(dir, (name) => /\.ya?ml$/.test(name));
   if (options.school) inputs.push(path.resolve(options.school));
-  const hash = createHash('sha256').update(checkerVersion()).update(today).update(path.resolve(dir)).update(process.cwd());
+  const hash = createHash('sha256')
+    .update(checkerVersion())
+    .update(today)
+    .update(path.resolve(dir))
+    .update(process.cwd());
   for (const file of inputs) {
     hash.update(file);
     try {

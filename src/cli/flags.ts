@@ -29,7 +29,10 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = specs.find((flag) => flag.long === name);
     if (!spec) {
-      const suggestion = didYouMean(name, specs.map((flag) => flag.long));
+      const suggestion = didYouMean(
+        name,
+        specs.map((flag) => flag.long),
+      );
       throw new UsageError(
         `Unknown option \`--${name}\`. ${suggestion ? `Did you mean \`--${suggestion}\`?` : `Expected one of ${specs.map((flag) => `--${flag.long}`).join(', ')}.`}`,
       );

@@ -7,7 +7,11 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  * Diagnostics one a line, `path:line:column: error|warning: message [rule-id]`,
  * then a summary. `verbose` adds the note and the cause on indented lines.
  */
-export function formatText(diagnostics: readonly Diagnostic[], paint: Paint, options: { verbose?: boolean; files?: number } = {}): string {
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  paint: Paint,
+  options: { verbose?: boolean; files?: number } = {},
+): string {
   const lines: string[] = [];
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
@@ -23,7 +27,10 @@ export function formatText(diagnostics: readonly Diagnostic[], paint: Paint, opt
   if (diagnostics.length === 0) {
     lines.push(paint.green(`✓ no problems${checked}`));
   } else {
-    const parts = [errors ? paint.red(`✖ ${plural(errors, 'error')}`) : '', warnings ? paint.yellow(`⚠ ${plural(warnings, 'warning')}`) : ''];
+    const parts = [
+      errors ? paint.red(`✖ ${plural(errors, 'error')}`) : '',
+      warnings ? paint.yellow(`⚠ ${plural(warnings, 'warning')}`) : '',
+    ];
     lines.push(`${parts.filter(Boolean).join(', ')}${checked}`);
   }
   return `${lines.join('\n')}\n`;

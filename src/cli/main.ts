@@ -12,7 +12,12 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
-  check: { run: runCheck, usage: checkUsage, flags: checkFlags, summary: 'check the lesson library and report every problem' },
+  check: {
+    run: runCheck,
+    usage: checkUsage,
+    flags: checkFlags,
+    summary: 'check the lesson library and report every problem',
+  },
   new: { run: runNew, usage: newUsage, flags: newFlags, summary: 'start a new lesson from the template' },
 };
 

@@ -29,5 +29,7 @@ export function positionMapFor(source: YamlSource, node: YamlNode | undefined): 
   }
   const quote = type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE ? 1 : 0;
   return (line, column) =>
-    line === 1 ? { line: start.line, column: start.column + quote + column - 1 } : { line: start.line + line - 1, column };
+    line === 1
+      ? { line: start.line, column: start.column + quote + column - 1 }
+      : { line: start.line + line - 1, column };
 }

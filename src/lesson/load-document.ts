@@ -37,10 +37,13 @@ export function loadDocument<K extends FileKind>(kind: K, file: string, bytes: U
   const isList = Array.isArray(source.data);
   const isMapping = typeof source.data === 'object' && source.data !== null && !isList;
   if ((shape === 'list' && !isList) || (shape === 'mapping' && !isMapping)) {
-    const what = shape === 'list' ? 'a list of services (lines starting "- id: …")' : 'a mapping of fields (such as "title: …")';
+    const what =
+      shape === 'list' ? 'a list of services (lines starting "- id: …")' : 'a mapping of fields (such as "title: …")';
     return {
       source,
-      diagnostics: [diagnostic('yaml-not-mapping', file, { line: 1, column: 1 }, `Expected ${what} at the top of the file.`)],
+      diagnostics: [
+        diagnostic('yaml-not-mapping', file, { line: 1, column: 1 }, `Expected ${what} at the top of the file.`),
+      ],
     };
   }
   const schema = fileKinds[kind].schema as z.ZodType;

@@ -1,6 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkDuplicateLessonIds, checkSignpostRefs, checkStaleSignposts, checkUnitMembership } from './checks/library-checks.ts';
+import {
+  checkDuplicateLessonIds,
+  checkSignpostRefs,
+  checkStaleSignposts,
+  checkUnitMembership,
+} from './checks/library-checks.ts';
 import type { LessonFacts, UnitFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
@@ -34,7 +39,11 @@ function read(file: string): { bytes?: Uint8Array; diagnostics: Diagnostic[] } {
     return { bytes: readFileSync(file), diagnostics: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [diagnostic('file-unreadable', display(file), { line: 1, column: 1 }, `The file could not be read (${reason}).`)] };
+    return {
+      diagnostics: [
+        diagnostic('file-unreadable', display(file), { line: 1, column: 1 }, `The file could not be read (${reason}).`),
+      ],
+    };
   }
 }
 
@@ -52,11 +61,25 @@ function loadSignposts(dir: string, today: string, diagnostics: Diagnostic[]): S
   const seen = new Set<string>();
   services.forEach((service, index) => {
     if (seen.has(service.id)) {
-      diagnostics.push(diagnostic('signpost-duplicate-id', source.file, positionAt(source, [index, 'id']), `Duplicate help service id \`${service.id}\`. Give each service its own id.`));
+      diagnostics.push(
+        diagnostic(
+          'signpost-duplicate-id',
+          source.file,
+          positionAt(source, [index, 'id']),
+          `Duplicate help service id \`${service.id}\`. Give each service its own id.`,
+        ),
+      );
     }
     seen.add(service.id);
     if (service.url && !service.url.startsWith('https://')) {
-      diagnostics.push(diagnostic('link-not-https', source.file, positionAt(source, [index, 'url']), `\`${service.url}\` is not https. Use the service's https:// address.`));
+      diagnostics.push(
+        diagnostic(
+          'link-not-https',
+          source.file,
+          positionAt(source, [index, 'url']),
+          `\`${service.url}\` is not https. Use the service's https:// address.`,
+        ),
+      );
     }
   });
   diagnostics.push(...checkStaleSignposts(source.file, services, positions, today));
@@ -126,18 +149,44 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
       if (!bytes) continue;
       const loaded = loadDocument('lesson', display(file), bytes);
       diagnostics.push(...loaded.diagnostics);
-      if (!loaded.data || !loaded.source || !loaded.fields) continue;
+      if (!loaded.data || !loaded.source || !loaded.fields) {
+        // The file failed to load, but it still holds its id: record it so the
+        // unit check does not add a second, misleading "missing lesson" error.
+        const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
+        const id = typeof raw === 'string' ? raw : name.replace(/\.ya?ml$/, '');
+        const facts = { id, unit: unitId, file: display(file), idAt: { line: 1, column: 1 }, signposts: [] };
+        unitFacts.push(facts);
+        allFacts.push(facts);
+        continue;
+      }
       const source = loaded.source;
       const id = loaded.data.id ?? name.replace(/\.ya?ml$/, '');
       const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
       const own: typeof diagnostics = [];
       if (!SLUG.test(id)) {
-        own.push(diagnostic('lesson-id-invalid', source.file, idAt, `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`));
+        own.push(
+          diagnostic(
+            'lesson-id-invalid',
+            source.file,
+            idAt,
+            `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
+          ),
+        );
       } else if (id === 'units') {
-        own.push(diagnostic('lesson-id-reserved', source.file, idAt, 'The id `units` is reserved for unit packs. Rename the lesson.'));
+        own.push(
+          diagnostic(
+            'lesson-id-reserved',
+            source.file,
+            idAt,
+            'The id `units` is reserved for unit packs. Rename the lesson.',
+          ),
+        );
       }
       const refs = [
-        ...(loaded.data.signposts ?? []).map((ref, index) => ({ id: ref, at: positionAt(source, ['signposts', index]) })),
+        ...(loaded.data.signposts ?? []).map((ref, index) => ({
+          id: ref,
+          at: positionAt(source, ['signposts', index]),
+        })),
         ...loaded.fields.signposts,
       ];
       const facts: LessonFacts = { id, unit: unitId, file: source.file, idAt, signposts: refs };
@@ -145,18 +194,38 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
       own.push(...checkSignpostRefs(facts, knownSignposts));
       for (const image of loaded.fields.images) {
         if (!existsSync(path.join(unitDir, decodeURI(image.url)))) {
-          own.push(diagnostic('image-not-found', source.file, image.at, `Image file \`${image.url}\` was not found next to the lesson.`));
+          own.push(
+            diagnostic(
+              'image-not-found',
+              source.file,
+              image.at,
+              `Image file \`${image.url}\` was not found next to the lesson.`,
+            ),
+          );
         }
       }
       diagnostics.push(...own);
       unitFacts.push(facts);
       allFacts.push(facts);
       if (!loaded.diagnostics.concat(own).some((d) => d.severity === 'error')) {
-        library.lessons.push({ ...loaded.data, id, unit: unitId, file: source.file, yamlSource: source.text } as Lesson);
+        library.lessons.push({
+          ...loaded.data,
+          id,
+          unit: unitId,
+          file: source.file,
+          yamlSource: source.text,
+        } as Lesson);
       }
     }
     if (!existsSync(unitFile)) {
-      diagnostics.push(diagnostic('unit-file-missing', display(unitFile), { line: 1, column: 1 }, `The folder ${unitId} has no unit.yaml. Add one with a title and the lessons in order.`));
+      diagnostics.push(
+        diagnostic(
+          'unit-file-missing',
+          display(unitFile),
+          { line: 1, column: 1 },
+          `The folder ${unitId} has no unit.yaml. Add one with a title and the lessons in order.`,
+        ),
+      );
       continue;
     }
     const { bytes, diagnostics: readProblems } = read(unitFile);
@@ -169,14 +238,24 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
     const facts: UnitFacts = {
       id: unitId,
       file: unitSource.file,
-      lessons: unit.data.lessons.map((lessonId, index) => ({ id: lessonId, at: positionAt(unitSource, ['lessons', index]) })),
+      lessons: unit.data.lessons.map((lessonId, index) => ({
+        id: lessonId,
+        at: positionAt(unitSource, ['lessons', index]),
+      })),
     };
     diagnostics.push(...checkUnitMembership(facts, unitFacts));
     library.units.push({ ...unit.data, id: unitId, file: unitSource.file } as Unit);
   }
   diagnostics.push(...checkDuplicateLessonIds(allFacts));
   if (allFacts.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(diagnostic('library-empty', display(path.join(dir, 'signposts.yaml')), { line: 1, column: 1 }, 'The library has no lessons. Add a unit folder with a unit.yaml and lesson files, or run `pshe new <unit>/<id>`.'));
+    diagnostics.push(
+      diagnostic(
+        'library-empty',
+        display(path.join(dir, 'signposts.yaml')),
+        { line: 1, column: 1 },
+        'The library has no lessons. Add a unit folder with a unit.yaml and lesson files, or run `pshe new <unit>/<id>`.',
+      ),
+    );
   }
   return { library, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -57,7 +57,9 @@ export function parseMarkdownFields(source: YamlSource, data: unknown): ParsedFi
       for (const message of file.messages) {
         const place = message.place && 'start' in message.place ? message.place.start : message.place;
         const pos = place ? map(place.line, place.column) : map(1, 1);
-        result.diagnostics.push(diagnostic((message.ruleId ?? 'markdown-unknown-directive') as RuleId, source.file, pos, message.reason));
+        result.diagnostics.push(
+          diagnostic((message.ruleId ?? 'markdown-unknown-directive') as RuleId, source.file, pos, message.reason),
+        );
       }
       for (const ref of file.data.signposts ?? []) result.signposts.push({ id: ref.id, at: at(ref.node) });
       for (const image of file.data.images ?? []) result.images.push({ url: image.url, at: at(image.node) });

@@ -22,13 +22,7 @@ export const contentGuidanceCodes = [
   'x/self-harm-mentioned',
 ] as const;
 
-export const keyStages = [
-  'key-stage-1',
-  'key-stage-2',
-  'key-stage-3',
-  'key-stage-4',
-  'key-stage-5',
-] as const;
+export const keyStages = ['key-stage-1', 'key-stage-2', 'key-stage-3', 'key-stage-4', 'key-stage-5'] as const;
 
 /** Year groups that belong to each key stage in England. */
 export const yearsOfKeyStage: Record<(typeof keyStages)[number], readonly number[]> = {
@@ -89,9 +83,7 @@ const cycle = z.strictObject({
   stretch: markdown().optional(),
 });
 
-const psheCode = z
-  .string()
-  .regex(/^KS[1-5] [HRL][0-9]{1,2}$/, 'a key stage and code such as "KS4 R1"');
+const psheCode = z.string().regex(/^KS[1-5] [HRL][0-9]{1,2}$/, 'a key stage and code such as "KS4 R1"');
 
 export const lessonSchema = z.strictObject({
   id: slug.optional(),
@@ -133,9 +125,7 @@ export const lessonSchema = z.strictObject({
       fourCs: z.array(z.enum(fourCs)).optional(),
     })
     .optional(),
-  sources: z
-    .array(z.strictObject({ title: text, url: z.string(), publisher: text.optional() }))
-    .optional(),
+  sources: z.array(z.strictObject({ title: text, url: z.string(), publisher: text.optional() })).optional(),
   reviewDate: isoDate.optional(),
 });
 

@@ -58,15 +58,17 @@ function positionOfByte(bytes: Uint8Array, offset: number): Position {
  * Decode and parse one YAML file. Never throws for content: every problem is
  * a diagnostic, and `source` is only returned when the file could be parsed.
  */
-export function parseYamlFile(
-  file: string,
-  bytes: Uint8Array,
-): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYamlFile(file: string, bytes: Uint8Array): { source?: YamlSource; diagnostics: Diagnostic[] } {
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return {
       diagnostics: [
-        diagnostic('file-too-large', file, { line: 1, column: 1 }, `The file is ${mb} MB; files over 1 MB are not read. Split it, or remove pasted content.`),
+        diagnostic(
+          'file-too-large',
+          file,
+          { line: 1, column: 1 },
+          `The file is ${mb} MB; files over 1 MB are not read. Split it, or remove pasted content.`,
+        ),
       ],
     };
   }
@@ -90,7 +92,12 @@ export function parseYamlFile(
   if (!/^\s*[^\s#]/m.test(text)) {
     return {
       diagnostics: [
-        diagnostic('file-empty', file, { line: 1, column: 1 }, 'The file is empty. Write the fields, or copy templates/lesson.yaml with `pshe new`.'),
+        diagnostic(
+          'file-empty',
+          file,
+          { line: 1, column: 1 },
+          'The file is empty. Write the fields, or copy templates/lesson.yaml with `pshe new`.',
+        ),
       ],
     };
   }
@@ -114,7 +121,7 @@ export function parseYamlFile(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lineCounter.linePos(error.pos[0]);
     const at = { line: pos.line, column: pos.col };
     if (error.code === 'DUPLICATE_KEY') {
       const key = /"([^"]*)"/.exec(error.message)?.[1];
@@ -125,7 +132,12 @@ export function parseYamlFile(
         `Duplicate key${key ? ` \`${key}\`` : ''}, expected each key once in a mapping. Keep one and delete the other.`,
       );
     }
-    return diagnostic('yaml-syntax', file, at, `${firstSentence(error.message)}. Check the indentation and punctuation on this line.`);
+    return diagnostic(
+      'yaml-syntax',
+      file,
+      at,
+      `${firstSentence(error.message)}. Check the indentation and punctuation on this line.`,
+    );
   });
   if (diagnostics.length > 0) return { diagnostics };
 
@@ -136,7 +148,12 @@ export function parseYamlFile(
     if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
       return {
         diagnostics: [
-          diagnostic('yaml-alias-limit', file, { line: 1, column: 1 }, 'YAML aliases (*name) expand to too much data. Write the values out instead of repeating aliases.'),
+          diagnostic(
+            'yaml-alias-limit',
+            file,
+            { line: 1, column: 1 },
+            'YAML aliases (*name) expand to too much data. Write the values out instead of repeating aliases.',
+          ),
         ],
       };
     }
@@ -146,7 +163,10 @@ export function parseYamlFile(
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
 }
 
 type Segment = string | number;
@@ -163,7 +183,8 @@ export function nodeAt(
   for (const segment of path) {
     if (isMap(current)) {
       const pair = current.items.find(
-        (item: Pair<unknown, unknown>) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+        (item: Pair<unknown, unknown>) =>
+          isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
       );
       if (!pair) return { depth, nearest: (key ?? nearest) as YamlNode | undefined };
       key = pair.key as YamlNode;

@@ -77,7 +77,12 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
       case 'invalid_type': {
         if (value === undefined) {
           out.push(
-            diagnostic('schema-required', file, at, `Missing required field \`${String(path.at(-1))}\`: add it (${expectedPhrase(issue.expected, path)}).`),
+            diagnostic(
+              'schema-required',
+              file,
+              at,
+              `Missing required field \`${String(path.at(-1))}\`: add it (${expectedPhrase(issue.expected, path)}).`,
+            ),
           );
         } else {
           const whole = issue.expected === 'int' && typeof value === 'number';
@@ -102,10 +107,16 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
             ? ` Did you mean \`${suggestion}\`?`
             : ` Expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}.`;
           out.push(
-            diagnostic('schema-unknown-key', file, positionAt(source, [...(path as (string | number)[]), key], true), `Unknown field \`${key}\`${where}.${hint}`, {
-              expected: allowed,
-              actual: key,
-            }),
+            diagnostic(
+              'schema-unknown-key',
+              file,
+              positionAt(source, [...(path as (string | number)[]), key], true),
+              `Unknown field \`${key}\`${where}.${hint}`,
+              {
+                expected: allowed,
+                actual: key,
+              },
+            ),
           );
         }
         break;
@@ -114,17 +125,38 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
         const allowed = issue.values.map(String);
         const actual = typeof value === 'string' ? value : describeValue(value);
         if (typeof value === 'string' && value.startsWith('n/')) {
-          out.push(diagnostic('content-guidance-locked', file, at, `Content guidance code \`${value}\` marks content that PSHE Kit lessons must not contain (Oak locks such lessons). Remove the content and the code.`, { actual }));
+          out.push(
+            diagnostic(
+              'content-guidance-locked',
+              file,
+              at,
+              `Content guidance code \`${value}\` marks content that PSHE Kit lessons must not contain (Oak locks such lessons). Remove the content and the code.`,
+              { actual },
+            ),
+          );
           break;
         }
         if (typeof value === 'string' && value.startsWith('t/')) {
-          out.push(diagnostic('content-guidance-toxic', file, at, `Content guidance code \`${value}\` marks toxic content, which has no place in a lesson. Remove the content and the code.`, { actual }));
+          out.push(
+            diagnostic(
+              'content-guidance-toxic',
+              file,
+              at,
+              `Content guidance code \`${value}\` marks toxic content, which has no place in a lesson. Remove the content and the code.`,
+              { actual },
+            ),
+          );
           break;
         }
         const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
         const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
         const list = allowed.length <= 12 ? `one of ${allowed.map((v) => `\`${v}\``).join(', ')}` : 'an allowed value';
-        out.push(diagnostic('schema-value', file, at, `\`${name}\` must be ${list}, got ${describeValue(value)}.${hint}`, { expected: allowed, actual }));
+        out.push(
+          diagnostic('schema-value', file, at, `\`${name}\` must be ${list}, got ${describeValue(value)}.${hint}`, {
+            expected: allowed,
+            actual,
+          }),
+        );
         break;
       }
       case 'too_small':
@@ -148,7 +180,11 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
       }
       case 'invalid_format': {
         const wanted = issue.format === 'date' ? 'a date written as YYYY-MM-DD, such as 2027-09-01' : issue.message;
-        out.push(diagnostic('schema-format', file, at, `\`${name}\` must be ${wanted}, got ${describeValue(value)}.`, { actual: describeValue(value) }));
+        out.push(
+          diagnostic('schema-format', file, at, `\`${name}\` must be ${wanted}, got ${describeValue(value)}.`, {
+            actual: describeValue(value),
+          }),
+        );
         break;
       }
       default:

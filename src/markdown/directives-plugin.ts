@@ -26,7 +26,9 @@ export default function remarkPsheDirectives() {
         const suggestion = didYouMean(directive.name, directiveNames);
         const message = file.message(
           `Unknown directive \`${colons[directive.type]}${directive.name}\`. ${
-            suggestion ? `Did you mean \`${directiveSpecs[suggestion].example}\`?` : `Expected one of ${directiveNames.join(', ')}.`
+            suggestion
+              ? `Did you mean \`${directiveSpecs[suggestion].example}\`?`
+              : `Expected one of ${directiveNames.join(', ')}.`
           }`,
           directive,
         );

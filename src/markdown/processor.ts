@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -9,7 +10,7 @@ import remarkPsheSafety from './safety-plugin.ts';
 
 declare module 'vfile' {
   interface DataMap {
-    signposts: { id: string; node: import('mdast-util-directive').TextDirective }[];
+    signposts: { id: string; node: TextDirective }[];
     images: { url: string; node: unknown }[];
   }
 }

@@ -47,8 +47,10 @@ export default function remarkPsheSafety() {
           images.push({ url: node.url, node });
         }
         if (!node.alt?.trim()) {
-          file.message('Image without alt text. Describe it in the brackets: ![what it shows](file.png).', node).ruleId =
-            'image-alt-missing';
+          file.message(
+            'Image without alt text. Describe it in the brackets: ![what it shows](file.png).',
+            node,
+          ).ruleId = 'image-alt-missing';
         }
       }
     });

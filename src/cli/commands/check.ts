@@ -9,13 +9,20 @@ export const checkFlags: FlagSpec[] = [
   { long: 'lessons', type: 'string', value: 'DIR', description: 'the library folder', default: 'lessons' },
   { long: 'school', type: 'string', value: 'FILE', description: 'a school profile instead of DIR/school.yaml' },
   { long: 'format', type: 'string', value: 'text|json', description: 'how to print diagnostics', default: 'text' },
-  { long: 'today', type: 'string', value: 'DATE', description: 'the date date rules compare with (YYYY-MM-DD)', default: 'today' },
+  {
+    long: 'today',
+    type: 'string',
+    value: 'DATE',
+    description: 'the date date rules compare with (YYYY-MM-DD)',
+    default: 'today',
+  },
   { long: 'no-cache', type: 'boolean', description: 'ignore the check cache in node_modules/.cache/pshe-kit' },
   { long: 'verbose', type: 'boolean', description: 'show notes and the first definition of duplicates' },
   { long: 'help', type: 'boolean', description: 'show this help' },
 ];
 
-export const checkUsage = 'Usage: pshe check [--lessons DIR] [--school FILE] [--format json] [--today DATE] [--no-cache]';
+export const checkUsage =
+  'Usage: pshe check [--lessons DIR] [--school FILE] [--format json] [--today DATE] [--no-cache]';
 
 /** `pshe check`: validate the library and print every problem. Returns the exit status. */
 export function runCheck(argv: readonly string[]): number {
@@ -25,13 +32,20 @@ export function runCheck(argv: readonly string[]): number {
     return -1;
   }
   const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`\`--format\` must be text or json, got "${format}".`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`\`--format\` must be text or json, got "${format}".`);
   const today = values.today as string | undefined;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`\`--today\` must be a date written as YYYY-MM-DD, got "${today}".`);
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError(`\`--today\` must be a date written as YYYY-MM-DD, got "${today}".`);
   const dir = (values.lessons as string | undefined) ?? 'lessons';
   const options = { school: values.school as string | undefined, today };
-  const { diagnostics, files } = values['no-cache'] ? { ...loadLibrary(dir, options), files: undefined } : cachedLoad(dir, options);
+  const { diagnostics, files } = values['no-cache']
+    ? { ...loadLibrary(dir, options), files: undefined }
+    : cachedLoad(dir, options);
   if (format === 'json') process.stdout.write(formatJson(diagnostics));
-  else process.stdout.write(formatText(diagnostics, paint(useColour(process.stdout)), { verbose: Boolean(values.verbose), files }));
+  else
+    process.stdout.write(
+      formatText(diagnostics, paint(useColour(process.stdout)), { verbose: Boolean(values.verbose), files }),
+    );
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

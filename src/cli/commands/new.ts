@@ -25,14 +25,22 @@ export function runNew(argv: readonly string[]): number {
   if (values.help) return -1;
   const target = positionals[0];
   const match = target ? /^([^/]+)\/([^/]+?)(\.ya?ml)?$/.exec(target) : null;
-  if (!match || positionals.length !== 1) throw new UsageError(`Expected one argument, <unit>/<id>, such as online-safety/spotting-scams.`);
+  if (!match || positionals.length !== 1)
+    throw new UsageError(`Expected one argument, <unit>/<id>, such as online-safety/spotting-scams.`);
   const [, unit, id] = match;
-  for (const [what, value] of [['unit', unit], ['id', id]] as const) {
-    if (!SLUG.test(value)) throw new UsageError(`The ${what} \`${value}\` must be lower case words joined by hyphens, such as spotting-scams.`);
+  for (const [what, value] of [
+    ['unit', unit],
+    ['id', id],
+  ] as const) {
+    if (!SLUG.test(value))
+      throw new UsageError(
+        `The ${what} \`${value}\` must be lower case words joined by hyphens, such as spotting-scams.`,
+      );
   }
   if (id === 'units') throw new UsageError('The id `units` is reserved. Choose another id.');
   const dir = (values.lessons as string | undefined) ?? 'lessons';
-  if (!existsSync(path.join(dir, 'signposts.yaml'))) throw new UsageError(`${dir} is not a lesson library (it has no signposts.yaml). Pass one with --lessons DIR.`);
+  if (!existsSync(path.join(dir, 'signposts.yaml')))
+    throw new UsageError(`${dir} is not a lesson library (it has no signposts.yaml). Pass one with --lessons DIR.`);
   const unitDir = path.join(dir, unit);
   const file = path.join(unitDir, `${id}.yaml`);
   if (existsSync(file)) throw new UsageError(`${file} already exists. Choose another id, or edit that file.`);
@@ -50,6 +58,8 @@ export function runNew(argv: readonly string[]): number {
     const unitTemplate = readFileSync(path.join(templates, 'unit.yaml'), 'utf8');
     writeFileSync(unitFile, unitTemplate.replace('lessons: []', `lessons:\n  - ${id}`));
   }
-  process.stdout.write(`Wrote ${file}\nReplace every "TODO:" in it, then run \`pshe check\` until it reports no problems.\n`);
+  process.stdout.write(
+    `Wrote ${file}\nReplace every "TODO:" in it, then run \`pshe check\` until it reports no problems.\n`,
+  );
   return 0;
 }

@@ -24,16 +24,44 @@ const pupilRequirements: Check = ({ lesson, source }) => {
   const out: Diagnostic[] = [];
   const top = positionAt(source, ['title']);
   if (!lesson.keyStage) {
-    out.push(diagnostic('pupil-key-stage-required', source.file, top, 'A pupil lesson needs `keyStage` (such as key-stage-3), so teachers and the site can place it.'));
+    out.push(
+      diagnostic(
+        'pupil-key-stage-required',
+        source.file,
+        top,
+        'A pupil lesson needs `keyStage` (such as key-stage-3), so teachers and the site can place it.',
+      ),
+    );
   }
   if (!lesson.dslNotes?.source.trim()) {
-    out.push(diagnostic('pupil-dsl-notes-required', source.file, top, 'A pupil lesson needs `dslNotes`: who to inform, pupils who may be affected, and what to do on a disclosure.'));
+    out.push(
+      diagnostic(
+        'pupil-dsl-notes-required',
+        source.file,
+        top,
+        'A pupil lesson needs `dslNotes`: who to inform, pupils who may be affected, and what to do on a disclosure.',
+      ),
+    );
   }
   if (!lesson.signposts?.length) {
-    out.push(diagnostic('pupil-signposts-required', source.file, top, 'A pupil lesson needs `signposts`: every lesson ends with where to get help outside school (such as childline).'));
+    out.push(
+      diagnostic(
+        'pupil-signposts-required',
+        source.file,
+        top,
+        'A pupil lesson needs `signposts`: every lesson ends with where to get help outside school (such as childline).',
+      ),
+    );
   }
   if (!/^I can\b/.test(lesson.learningOutcome.trim())) {
-    out.push(diagnostic('pupil-outcome-i-can', source.file, positionAt(source, ['learningOutcome']), 'A pupil learning outcome should start "I can", so pupils can judge it themselves.'));
+    out.push(
+      diagnostic(
+        'pupil-outcome-i-can',
+        source.file,
+        positionAt(source, ['learningOutcome']),
+        'A pupil learning outcome should start "I can", so pupils can judge it themselves.',
+      ),
+    );
   }
   return out;
 };
@@ -65,10 +93,24 @@ const timing: Check = ({ lesson, source }) => {
   const at = positionAt(source, ['durationInMinutes']);
   const length = lesson.durationInMinutes;
   if (total > length) {
-    return [diagnostic('timing-over', source.file, at, `The timed parts (baseline, cycles, endpoint) add up to ${total} minutes, more than the ${length}-minute lesson. Shorten a part or lengthen the lesson.`)];
+    return [
+      diagnostic(
+        'timing-over',
+        source.file,
+        at,
+        `The timed parts (baseline, cycles, endpoint) add up to ${total} minutes, more than the ${length}-minute lesson. Shorten a part or lengthen the lesson.`,
+      ),
+    ];
   }
   if (total < length * 0.75) {
-    return [diagnostic('timing-under', source.file, at, `The timed parts add up to ${total} minutes, under three quarters of the ${length}-minute lesson. Time every part so the plan can be followed.`)];
+    return [
+      diagnostic(
+        'timing-under',
+        source.file,
+        at,
+        `The timed parts add up to ${total} minutes, under three quarters of the ${length}-minute lesson. Time every part so the plan can be followed.`,
+      ),
+    ];
   }
   return [];
 };
@@ -78,28 +120,63 @@ const selfHarm: Check = ({ lesson, source }) => {
   if (index < 0) return [];
   const out: Diagnostic[] = [];
   if (lesson.supervisionLevel < 3) {
-    out.push(diagnostic('self-harm-supervision', source.file, positionAt(source, ['supervisionLevel']), `A lesson that mentions self-harm needs supervision level 3 (required) or 4, got ${lesson.supervisionLevel}.`));
+    out.push(
+      diagnostic(
+        'self-harm-supervision',
+        source.file,
+        positionAt(source, ['supervisionLevel']),
+        `A lesson that mentions self-harm needs supervision level 3 (required) or 4, got ${lesson.supervisionLevel}.`,
+      ),
+    );
   }
   if (!lesson.signposts?.some((id) => MENTAL_HEALTH_SIGNPOSTS.includes(id))) {
-    out.push(diagnostic('self-harm-signpost', source.file, positionAt(source, ['contentGuidance', index]), 'A lesson that mentions self-harm must signpost mental-health support: add samaritans, shout or papyrus to `signposts`.'));
+    out.push(
+      diagnostic(
+        'self-harm-signpost',
+        source.file,
+        positionAt(source, ['contentGuidance', index]),
+        'A lesson that mentions self-harm must signpost mental-health support: add samaritans, shout or papyrus to `signposts`.',
+      ),
+    );
   }
   return out;
 };
 
 const reviewDate: Check = ({ lesson, source, today }) =>
   lesson.reviewDate && lesson.reviewDate < today
-    ? [diagnostic('review-date-passed', source.file, positionAt(source, ['reviewDate']), `The review date ${lesson.reviewDate} has passed. Check the facts, help services and law, then set a new date.`)]
+    ? [
+        diagnostic(
+          'review-date-passed',
+          source.file,
+          positionAt(source, ['reviewDate']),
+          `The review date ${lesson.reviewDate} has passed. Check the facts, help services and law, then set a new date.`,
+        ),
+      ]
     : [];
 
 const sourceLinks: Check = ({ lesson, source }) =>
   (lesson.sources ?? []).flatMap((entry, index) => {
     const url = entry.url.trim();
     if (/^(javascript|data|vbscript):/i.test(url)) {
-      return [diagnostic('link-unsafe-scheme', source.file, positionAt(source, ['sources', index, 'url']), 'Unsafe link. Sources must be web addresses starting https://.')];
+      return [
+        diagnostic(
+          'link-unsafe-scheme',
+          source.file,
+          positionAt(source, ['sources', index, 'url']),
+          'Unsafe link. Sources must be web addresses starting https://.',
+        ),
+      ];
     }
     return url.startsWith('https://')
       ? []
-      : [diagnostic('link-not-https', source.file, positionAt(source, ['sources', index, 'url']), `Source address \`${url}\` is not https. Use the https:// address of the page.`)];
+      : [
+          diagnostic(
+            'link-not-https',
+            source.file,
+            positionAt(source, ['sources', index, 'url']),
+            `Source address \`${url}\` is not https. Use the https:// address of the page.`,
+          ),
+        ];
   });
 
 /** Strings that `pshe new` leaves for the author to replace. */
@@ -110,17 +187,33 @@ const placeholders: Check = ({ source }) => {
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') {
       if (value.includes(PLACEHOLDER)) {
-        out.push(diagnostic('unfinished-placeholder', source.file, positionAt(source, path), `This still holds a placeholder from \`pshe new\` ("${PLACEHOLDER} …"). Write the real content.`));
+        out.push(
+          diagnostic(
+            'unfinished-placeholder',
+            source.file,
+            positionAt(source, path),
+            `This still holds a placeholder from \`pshe new\` ("${PLACEHOLDER} …"). Write the real content.`,
+          ),
+        );
       }
     } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
   };
   walk(source.data, []);
   return out;
 };
 
 /** Rules that span fields of one lesson, run after the schema passed. */
-export const lessonChecks: readonly Check[] = [pupilRequirements, yearGroups, timing, selfHarm, reviewDate, sourceLinks, placeholders];
+export const lessonChecks: readonly Check[] = [
+  pupilRequirements,
+  yearGroups,
+  timing,
+  selfHarm,
+  reviewDate,
+  sourceLinks,
+  placeholders,
+];
 
 export function checkLesson(context: LessonCheckContext): Diagnostic[] {
   return lessonChecks.flatMap((check) => check(context));

@@ -43,9 +43,20 @@ export function checkDuplicateLessonIds(all: readonly LessonFacts[]): Diagnostic
       continue;
     }
     out.push(
-      diagnostic('lesson-duplicate-id', facts.file, facts.idAt, `Duplicate lesson id \`${facts.id}\`: ${earlier.file} has it already. Lesson ids must be unique across the library; rename one.`, {
-        cause: { file: earlier.file, line: earlier.idAt.line, column: earlier.idAt.column, message: 'first defined here' },
-      }),
+      diagnostic(
+        'lesson-duplicate-id',
+        facts.file,
+        facts.idAt,
+        `Duplicate lesson id \`${facts.id}\`: ${earlier.file} has it already. Lesson ids must be unique across the library; rename one.`,
+        {
+          cause: {
+            file: earlier.file,
+            line: earlier.idAt.line,
+            column: earlier.idAt.column,
+            message: 'first defined here',
+          },
+        },
+      ),
     );
   }
   return out;
@@ -64,17 +75,30 @@ export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly L
     if (!inFolder.includes(entry.id)) {
       const suggestion = didYouMean(entry.id, inFolder);
       out.push(
-        diagnostic('unit-missing-lesson', unit.file, entry.at, `The unit lists \`${entry.id}\`, but no lesson in this folder has that id. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Fix the id or add the lesson file.'}`, {
-          expected: inFolder,
-          actual: entry.id,
-        }),
+        diagnostic(
+          'unit-missing-lesson',
+          unit.file,
+          entry.at,
+          `The unit lists \`${entry.id}\`, but no lesson in this folder has that id. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Fix the id or add the lesson file.'}`,
+          {
+            expected: inFolder,
+            actual: entry.id,
+          },
+        ),
       );
     }
   }
   const listed = unit.lessons.map((entry) => entry.id);
   for (const lesson of lessonsInFolder) {
     if (!listed.includes(lesson.id)) {
-      out.push(diagnostic('unit-lesson-not-listed', lesson.file, lesson.idAt, `This lesson is not in its unit's \`lessons\` list (${unit.file}). Add \`${lesson.id}\` there so it has a place in the unit.`));
+      out.push(
+        diagnostic(
+          'unit-lesson-not-listed',
+          lesson.file,
+          lesson.idAt,
+          `This lesson is not in its unit's \`lessons\` list (${unit.file}). Add \`${lesson.id}\` there so it has a place in the unit.`,
+        ),
+      );
     }
   }
   return out;
@@ -85,12 +109,22 @@ export function orderLessons(unit: Unit, lessons: readonly Lesson[]): Lesson[] {
   return unit.lessons.flatMap((id) => lessons.filter((lesson) => lesson.id === id && lesson.unit === unit.id));
 }
 
-export function checkStaleSignposts(file: string, signposts: readonly Signpost[], positions: Position[], today: string): Diagnostic[] {
+export function checkStaleSignposts(
+  file: string,
+  signposts: readonly Signpost[],
+  positions: Position[],
+  today: string,
+): Diagnostic[] {
   const edge = oneYearBefore(today);
   return signposts.flatMap((service, index) =>
     service.verifiedOn < edge
       ? [
-          diagnostic('signpost-stale', file, positions[index], `${service.name} was last verified on ${service.verifiedOn}, over 12 months ago. Check its contact details against its own website, then update \`verifiedOn\` and \`source\`.`),
+          diagnostic(
+            'signpost-stale',
+            file,
+            positions[index],
+            `${service.name} was last verified on ${service.verifiedOn}, over 12 months ago. Check its contact details against its own website, then update \`verifiedOn\` and \`source\`.`,
+          ),
         ]
       : [],
   );

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadLibrary } from '../../src/lesson/load-library.ts';
+import type { LoadOptions } from '../../src/lesson/load-library.ts';
+
+/** A valid pupil lesson; tests change one thing in it at a time. */
+export const validLesson = `title: Asking for help
+keyStage: key-stage-3
+yearGroups: [8]
+durationInMinutes: 50
+learningOutcome: I can name two ways to get help.
+keyLearningPoints:
+  - Trusted adults can help.
+keywords:
+  - keyword: DSL
+    definition: The member of staff who keeps pupils safe.
+contentGuidance: [e/rshe-content]
+supervisionLevel: 2
+dslNotes: |
+  Inform the DSL before the lesson.
+baseline:
+  activity: List adults you trust.
+  durationInMinutes: 5
+cycles:
+  - title: Trusted adults
+    durationInMinutes: 40
+    explanation: |
+      Talk about trusted adults and :signpost[childline].
+
+      :::scenario{name="Sam"}
+      Sam is worried.
+      :::
+endpoint:
+  activity: List adults again.
+  durationInMinutes: 5
+signposts: [childline]
+reviewDate: '2027-01-01'
+`;
+
+export const validSignposts = `- id: childline
+  name: Childline
+  helpsWith: Talk about anything.
+  audience: Young people
+  ages: under 19
+  phone: 0800 1111
+  url: https://www.childline.org.uk
+  verifiedOn: '2026-06-01'
+- id: samaritans
+  name: Samaritans
+  helpsWith: Talk when things are hard.
+  audience: Anyone
+  ages: any age
+  phone: '116 123'
+  verifiedOn: '2026-06-01'
+`;
+
+export interface FixtureFiles {
+  [relativePath: string]: string | Uint8Array;
+}
+
+/** Write a library to a temporary folder: defaults plus the files given (null-free). */
+export function makeLibrary(files: FixtureFiles = {}, { defaults = true } = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pshe-lib-'));
+  const all: FixtureFiles = defaults
+    ? {
+        'signposts.yaml': validSignposts,
+        'unit-a/unit.yaml': 'title: Unit A\nlessons: [asking-for-help]\n',
+        'unit-a/asking-for-help.yaml': validLesson,
+        ...files,
+      }
+    : files;
+  for (const [name, content] of Object.entries(all)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return dir;
+}
+
+/** Load a library made of the default files with one lesson replaced. */
+export function checkLesson(lessonYaml: string, options: LoadOptions = {}) {
+  const dir = makeLibrary({ 'unit-a/asking-for-help.yaml': lessonYaml });
+  return loadLibrary(dir, { today: '2026-11-26', ...options }).diagnostics;
+}
+
+/** Replace the first occurrence of `find` in the valid lesson, failing loudly when absent. */
+export function mutate(find: string, replace: string, base = validLesson): string {
+  if (!base.includes(find)) throw new Error(`fixture does not contain ${JSON.stringify(find)}`);
+  return base.replace(find, replace);
+}
+
+/** The 1-based line in `text` on which `needle` first appears. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${JSON.stringify(needle)} not found`);
+  return text.slice(0, index).split('\n').length;
+}
