@@ -1,3 +1,4 @@
+import { buildFlags, buildUsage, devFlags, devUsage } from '../build/flags.ts';
 import { LibraryError } from '../lesson/load-library.ts';
 import { checkFlags, checkUsage, runCheck } from './commands/check.ts';
 import { newFlags, newUsage, runNew } from './commands/new.ts';
@@ -17,6 +18,19 @@ const commands: Record<string, Command> = {
     usage: checkUsage,
     flags: checkFlags,
     summary: 'check the lesson library and report every problem',
+  },
+  build: {
+    // Loaded on use: the renderers and Astro are heavy, and `check` needs none of them.
+    run: async (argv) => (await import('../build/build-command.ts')).runBuild(argv),
+    usage: buildUsage,
+    flags: buildFlags,
+    summary: 'build the site and every download into dist/',
+  },
+  dev: {
+    run: async (argv) => (await import('../build/dev-command.ts')).runDev(argv),
+    usage: devUsage,
+    flags: devFlags,
+    summary: 'preview the site, reloading when a lesson changes',
   },
   new: { run: runNew, usage: newUsage, flags: newFlags, summary: 'start a new lesson from the template' },
 };

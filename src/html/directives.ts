@@ -21,7 +21,8 @@ export const ignore: DirectiveHandler = () => undefined;
 /** The directive's content, without any label paragraph remark-directive made from `[label]`. */
 function body(state: State, node: Directive): ElementContent[] {
   const children = node.children.filter(
-    (child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel),
+    (child) =>
+      !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel),
   );
   return state.all({ ...node, children } as Directive);
 }

@@ -21,8 +21,25 @@ export const htmlClasses = {
   visuallyHidden: 'visually-hidden',
 } as const;
 
+type AttributeList = NonNullable<Schema['attributes']>[string];
+
 const defaults = defaultSchema.attributes ?? {};
-const keep = (tag: string) => defaults[tag] ?? [];
+
+/**
+ * The default schema's attributes for `tag` plus ours. Allowed classes are merged
+ * into one `className` entry, because the sanitizer only reads the first one.
+ */
+function extend(tag: string, extra: AttributeList, classes: string[] = []): AttributeList {
+  const base = defaults[tag] ?? [];
+  const isClass = (entry: AttributeList[number]) => Array.isArray(entry) && entry[0] === 'className';
+  const baseClasses = base.filter(isClass).flatMap((entry) => (entry as unknown[]).slice(1) as string[]);
+  const allClasses = [...baseClasses, ...classes];
+  return [
+    ...base.filter((entry) => !isClass(entry)),
+    ...extra,
+    ...(allClasses.length > 0 ? [['className', ...allClasses] as AttributeList[number]] : []),
+  ];
+}
 
 /**
  * GitHub's sanitize schema (hast-util-sanitize's default), extended only for the
@@ -47,28 +64,22 @@ export const sanitizeSchema: Schema = {
   },
   attributes: {
     ...defaults,
-    a: [...keep('a'), ['rel', 'noopener', 'noreferrer'], ['className', htmlClasses.external]],
-    aside: ['ariaLabel', ['className', htmlClasses.teacherNote]],
-    figure: [['className', htmlClasses.scenario]],
+    a: extend('a', [['rel', 'noopener', 'noreferrer']], [htmlClasses.external]),
+    aside: extend('aside', ['ariaLabel'], [htmlClasses.teacherNote]),
+    figure: extend('figure', [], [htmlClasses.scenario]),
     figcaption: [],
-    div: [
-      ...keep('div'),
-      ['role', 'note'],
-      'ariaLabel',
-      ['className', htmlClasses.callout, htmlClasses.discuss, htmlClasses.warning, htmlClasses.answerLines],
-    ],
-    p: [['className', htmlClasses.calloutLabel]],
-    span: [
-      'ariaHidden',
-      [
-        'className',
-        htmlClasses.answerLine,
-        htmlClasses.signpost,
-        htmlClasses.signpostName,
-        htmlClasses.signpostContact,
-        htmlClasses.visuallyHidden,
-      ],
-    ],
-    input: [...keep('input'), 'ariaLabel'],
+    div: extend(
+      'div',
+      [['role', 'note'], 'ariaLabel'],
+      [htmlClasses.callout, htmlClasses.discuss, htmlClasses.warning, htmlClasses.answerLines],
+    ),
+    p: extend('p', [], [htmlClasses.calloutLabel]),
+    strong: extend('strong', [], [htmlClasses.signpostName]),
+    span: extend(
+      'span',
+      ['ariaHidden'],
+      [htmlClasses.answerLine, htmlClasses.signpost, htmlClasses.signpostContact, htmlClasses.visuallyHidden],
+    ),
+    input: extend('input', ['ariaLabel']),
   },
 };

@@ -5,12 +5,17 @@ import { h, t } from './text.ts';
 
 /** A service by id: the library's help services first, then the school's local services. */
 export function findSignpost(library: Library, id: string): Signpost | undefined {
-  return library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id);
+  return (
+    library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id)
+  );
 }
 
 /** An address as people say it: no scheme, no `www.`, no trailing slash. */
 export function displayUrl(url: string): string {
-  return url.replace(/^https:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  return url
+    .replace(/^https:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
 }
 
 /** How to reach a service, as inline hast: phone, text, then web address (email only when there is nothing else). */

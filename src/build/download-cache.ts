@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lesson } from '../lesson/types.ts';
+
+/** Where built downloads are kept between builds (design.md: node_modules/.cache/pshe-kit/). */
+export const downloadCacheDir = path.resolve('node_modules/.cache/pshe-kit/downloads');
+
+const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const rootDir = path.dirname(srcDir);
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
+  if (!existsSync(dir)) return;
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(path.relative(rootDir, file)).update(readFileSync(file));
+}
+
+/**
+ * What every lesson's downloads depend on besides the lesson itself: the
+ * renderers' code, the templates, the fonts' package versions, the help
+ * services and the school profile. Any change to these invalidates every entry.
+ */
+export function sharedKey(inputs: { signpostsFile: string; schoolFile?: string }): string {
+  const hash = createHash('sha256');
+  for (const stage of ['lesson', 'markdown', 'pdf', 'slides', 'pptx', 'pack', 'build'])
+    hashTree(hash, path.join(srcDir, stage));
+  hashTree(hash, path.join(rootDir, 'templates'));
+  hash.update(readFileSync(path.join(rootDir, 'package.json')));
+  hash.update(readFileSync(inputs.signpostsFile));
+  if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));
+  hash.update(process.env.SOURCE_DATE_EPOCH ?? '');
+  return hash.digest('hex');
+}
+
+/** The cache key of one lesson's downloads. */
+export function lessonKey(shared: string, lesson: Lesson): string {
+  return createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource).digest('hex');
+}
+
+export interface CachedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function readCached(key: string): CachedFile[] | undefined {
+  const dir = path.join(downloadCacheDir, key);
+  const manifest = path.join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return undefined;
+  try {
+    const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
+    return names.map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store a lesson's files; the manifest is written last, so a half-written entry is never read. */
+export function writeCached(key: string, files: readonly CachedFile[]) {
+  const dir = path.join(downloadCacheDir, key);
+  const temporary = `${dir}.${process.pid}.tmp`;
+  try {
+    rmSync(temporary, { recursive: true, force: true });
+    mkdirSync(temporary, { recursive: true });
+    for (const file of files) writeFileSync(path.join(temporary, file.name), file.bytes);
+    writeFileSync(path.join(temporary, 'manifest.json'), JSON.stringify(files.map((file) => file.name)));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(temporary, dir);
+  } catch {
+    // The cache is an optimisation; a failure to write it never fails the build.
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}

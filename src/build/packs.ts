@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lesson, Library, Unit } from '../lesson/types.ts';
+import { lessonReadme } from '../pack/lesson-readme.ts';
+import { zipEntries } from '../pack/zip.ts';
+import type { PackEntry } from '../pack/zip.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const encoder = new TextEncoder();
+
+let licences: PackEntry[] | undefined;
+function licenceEntries(): PackEntry[] {
+  licences ??= [
+    { path: 'LICENSE.txt', bytes: readFileSync(path.join(root, 'LICENSE')) },
+    { path: 'LICENSE-CONTENT.md', bytes: readFileSync(path.join(root, 'LICENSE-CONTENT.md')) },
+  ];
+  return licences;
+}
+
+/** A lesson's pack: its downloads, its YAML, a README and both licences. */
+export function lessonPack(
+  lesson: Lesson,
+  library: Library,
+  downloads: readonly { name: string; bytes: Uint8Array }[],
+): Uint8Array {
+  const names = downloads.map((file) => file.name);
+  return zipEntries([
+    ...downloads.map((file) => ({ path: file.name, bytes: file.bytes })),
+    { path: `${lesson.id}.yaml`, bytes: encoder.encode(lesson.yamlSource) },
+    { path: 'README.md', bytes: encoder.encode(lessonReadme(lesson, library, names)) },
+    ...licenceEntries(),
+  ]);
+}
+
+/** A unit's pack: each of its lessons' packs, a README listing them, and the licences. */
+export function unitPack(unit: Unit, packs: readonly { lesson: Lesson; bytes: Uint8Array }[]): Uint8Array {
+  const readme = [
+    `# ${unit.title}`,
+    '',
+    unit.summary?.source.trim() ?? '',
+    '',
+    'Lessons, in teaching order (each zip holds the lesson plan, handouts, slides, letters and a README):',
+    '',
+    ...packs.map(({ lesson }, index) => `${index + 1}. ${lesson.title}: \`${lesson.id}-pack.zip\``),
+    '',
+  ].join('\n');
+  return zipEntries([
+    ...packs.map(({ lesson, bytes }) => ({ path: `${lesson.id}-pack.zip`, bytes })),
+    { path: 'README.md', bytes: encoder.encode(readme) },
+    ...licenceEntries(),
+  ]);
+}

@@ -1,0 +1,48 @@
+import { diagnostic } from '../lesson/diagnostic.ts';
+import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import { renderLessonPdfs } from '../pdf/index.ts';
+import { renderPptx } from '../pptx/index.ts';
+import { buildSlideDeck } from '../slides/index.ts';
+
+export interface RenderedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Every download of one lesson except its pack: the PDFs and the PowerPoint.
+ * A renderer that throws becomes a `render-failed` diagnostic on the lesson,
+ * never a crash of the build.
+ */
+export async function renderDownloads(
+  lesson: Lesson,
+  library: Library,
+): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
+  const files: RenderedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const pdfs = await renderLessonPdfs(lesson, library);
+    files.push(...pdfs.files);
+    diagnostics.push(...pdfs.diagnostics);
+  } catch (error) {
+    diagnostics.push(failed(lesson, 'the PDFs', error));
+  }
+  try {
+    const deck = buildSlideDeck(lesson, library);
+    const bytes = await renderPptx(deck, { library, accentColour: library.school?.accentColour });
+    files.push({ name: `${lesson.id}-slides.pptx`, bytes });
+  } catch (error) {
+    diagnostics.push(failed(lesson, 'the PowerPoint', error));
+  }
+  return { files: files.sort((a, b) => (a.name < b.name ? -1 : 1)), diagnostics };
+}
+
+function failed(lesson: Lesson, what: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return diagnostic(
+    'render-failed',
+    lesson.file,
+    { line: 1, column: 1 },
+    `PSHE Kit could not make ${what} for this lesson (${reason}). Simplify the content it names, or report this as a bug.`,
+  );
+}

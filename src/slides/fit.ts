@@ -1,0 +1,228 @@
+import type { PhrasingContent, RootContent, Table, TableRow } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Library } from '../lesson/types.ts';
+import { signpostLine } from './signpost-lookup.ts';
+import type { Slide } from './types.ts';
+
+/**
+ * How much text a slide body holds: lines of `charsPerLine` characters, at most
+ * `maxLines`. Measured for body text at 24 pt on a 16:9 slide (13.33 × 7.5 in,
+ * a 12.3 × 5.2 in text area), rounded down so that the web deck, the slides PDF
+ * and the PowerPoint all fit: "text never overflows a slide" (issue).
+ */
+export interface TextBudget {
+  charsPerLine: number;
+  maxLines: number;
+}
+
+export const slideTextBudget: TextBudget = { charsPerLine: 60, maxLines: 10 };
+
+export interface FitOptions {
+  /** Resolves `:signpost[id]` to the text shown (default: the id itself). */
+  library?: Library;
+  /** (default: {@link slideTextBudget}) */
+  budget?: TextBudget;
+}
+
+/** Space between blocks, in lines. */
+const GAP = 0.4;
+/** Lines an image takes. */
+const IMAGE_LINES = 5;
+
+/** The number of characters of inline content as shown (a signpost shows its name and contact). */
+export function inlineLength(nodes: readonly PhrasingContent[], options: FitOptions = {}): number {
+  let length = 0;
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') length += node.value.length;
+    else if (node.type === 'break') length += 1;
+    else if (node.type === 'image') length += node.alt?.length ?? 0;
+    else if (node.type === 'footnoteReference') length += 2;
+    else if (node.type === 'textDirective' && node.name === 'signpost') {
+      const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+      length += options.library ? signpostLine(id, options.library).length : id.length;
+    } else if ('children' in node) length += inlineLength(node.children as PhrasingContent[], options);
+  }
+  return length;
+}
+
+const wrapped = (chars: number, width: number) => Math.max(1, Math.ceil(chars / Math.max(10, width)));
+
+function tableRowLines(row: TableRow, width: number, columns: number, options: FitOptions): number {
+  const cellWidth = width / Math.max(1, columns);
+  return Math.max(1, ...row.children.map((cell) => wrapped(inlineLength(cell.children, options), cellWidth)));
+}
+
+/** Lines one block takes at a given width in characters. */
+function blockLines(node: RootContent, width: number, options: FitOptions): number {
+  switch (node.type) {
+    case 'paragraph':
+      return node.children.some((child) => child.type === 'image') && inlineLength(node.children, options) === 0
+        ? IMAGE_LINES
+        : wrapped(inlineLength(node.children, options), width);
+    case 'heading':
+      // Headings are set larger: fewer characters a line.
+      return wrapped(inlineLength(node.children, options), width * 0.75);
+    case 'list':
+      return node.children.reduce((sum, item) => sum + blocksLines(item.children, width - 3, options), 0);
+    case 'table':
+      return node.children.reduce((sum, row) => sum + tableRowLines(row, width, node.children[0]?.children.length ?? 1, options), 0);
+    case 'code':
+      return node.value.split('\n').reduce((sum, line) => sum + wrapped(line.length, width), 0);
+    case 'blockquote':
+    case 'containerDirective':
+      // A boxed block: padding and a label line, narrower text.
+      return 1 + blocksLines(node.children as RootContent[], width - 4, options);
+    case 'image':
+      return IMAGE_LINES;
+    case 'thematicBreak':
+    case 'leafDirective':
+    case 'html':
+    case 'definition':
+    case 'yaml':
+      return 0;
+    default:
+      return 'children' in node ? blocksLines(node.children as RootContent[], width, options) : 1;
+  }
+}
+
+function blocksLines(nodes: readonly RootContent[], width: number, options: FitOptions): number {
+  const shown = nodes.filter((node) => blockLines(node, width, options) > 0);
+  return shown.reduce((sum, node) => sum + blockLines(node, width, options), 0) + GAP * Math.max(0, shown.length - 1);
+}
+
+/** Lines a slide body takes (title not counted: it has its own box). */
+export function measureBody(body: readonly RootContent[], options: FitOptions = {}): number {
+  const budget = options.budget ?? slideTextBudget;
+  return blocksLines(body, budget.charsPerLine, options);
+}
+
+/** True when the body fits the budget. */
+export function bodyFits(body: readonly RootContent[], options: FitOptions = {}): boolean {
+  return measureBody(body, options) <= (options.budget ?? slideTextBudget).maxLines;
+}
+
+/** Split a list of items into runs whose measure stays within `max`. */
+function chunk<T>(items: readonly T[], measure: (run: T[]) => number, max: number): T[][] {
+  const runs: T[][] = [];
+  let current: T[] = [];
+  for (const item of items) {
+    if (current.length && measure([...current, item]) > max) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+/** Split a paragraph's inline content after sentence ends, so each part reads on its own. */
+function splitSentences(children: readonly PhrasingContent[]): PhrasingContent[][] {
+  const sentences: PhrasingContent[][] = [];
+  let current: PhrasingContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'text') {
+      current.push(child);
+      continue;
+    }
+    const parts = child.value.split(/(?<=[.!?…])\s+/);
+    parts.forEach((part, index) => {
+      if (part) current.push({ type: 'text', value: part });
+      if (index < parts.length - 1) {
+        sentences.push(current);
+        current = [];
+      }
+    });
+  }
+  if (current.length) sentences.push(current);
+  return sentences;
+}
+
+/** Break one block that is too big on its own into blocks that each fit where they can. */
+function splitBlock(node: RootContent, max: number, options: FitOptions): RootContent[] {
+  const width = (options.budget ?? slideTextBudget).charsPerLine;
+  const lines = (nodes: RootContent[]) => blocksLines(nodes, width, options);
+  switch (node.type) {
+    case 'list': {
+      let start = node.start ?? 1;
+      return chunk(node.children, (items) => lines([{ ...node, children: items }]), max).map((items) => {
+        const part = { ...node, children: items, ...(node.ordered ? { start } : {}) };
+        start += items.length;
+        return part;
+      });
+    }
+    case 'table': {
+      const [head, ...rows] = node.children;
+      return chunk(rows, (run) => lines([{ ...node, children: [head, ...run] } as Table]), max).map(
+        (run): Table => ({ ...node, children: [head, ...run] }),
+      );
+    }
+    case 'paragraph': {
+      const sentences = splitSentences(node.children);
+      if (sentences.length < 2) return [node];
+      return chunk(sentences, (run) => lines([{ ...node, children: run.flat() }]), max).map((run) => ({
+        ...node,
+        children: joinSentences(run),
+      }));
+    }
+    case 'code': {
+      const codeLines = node.value.split('\n');
+      return chunk(codeLines, (run) => lines([{ ...node, value: run.join('\n') }]), max).map((run) => ({
+        ...node,
+        value: run.join('\n'),
+      }));
+    }
+    case 'blockquote':
+    case 'containerDirective': {
+      const parts = chunk(
+        node.children.flatMap((child) => (lines([child as RootContent]) > max - 1 ? splitBlock(child as RootContent, max - 1, options) : [child])),
+        (run) => lines([{ ...node, children: run } as RootContent]),
+        max,
+      );
+      return parts.map((run) => ({ ...node, children: run }) as ContainerDirective);
+    }
+    default:
+      return [node];
+  }
+}
+
+/** Sentences back into one inline list, with the spaces the split took out. */
+function joinSentences(run: PhrasingContent[][]): PhrasingContent[] {
+  return run.flatMap((sentence, index) =>
+    index < run.length - 1 ? [...sentence, { type: 'text', value: ' ' } as PhrasingContent] : sentence,
+  );
+}
+
+/** Split a body into pages that each fit; a heading never ends a page. */
+export function paginateBody(body: readonly RootContent[], options: FitOptions = {}): RootContent[][] {
+  const budget = options.budget ?? slideTextBudget;
+  const lines = (nodes: RootContent[]) => blocksLines(nodes, budget.charsPerLine, options);
+  const pieces = body.flatMap((node) => (lines([node]) > budget.maxLines ? splitBlock(node, budget.maxLines, options) : [node]));
+  const pages = chunk(pieces, lines, budget.maxLines);
+  for (let i = 0; i < pages.length - 1; i++) {
+    const page = pages[i];
+    if (page.length > 1 && page[page.length - 1].type === 'heading') pages[i + 1].unshift(page.pop()!);
+  }
+  return pages;
+}
+
+/**
+ * A slide whose body is over budget becomes continuation slides titled
+ * "Title (1 of 2)", "Title (2 of 2)". The first keeps the presenter notes; the
+ * others say where the notes are, so every slide has some.
+ */
+export function fitSlide(slide: Slide, options: FitOptions = {}): Slide[] {
+  if (bodyFits(slide.body, options)) return [slide];
+  const pages = paginateBody(slide.body, options);
+  if (pages.length < 2) return [slide];
+  return pages.map((body, index) => ({
+    ...slide,
+    title: `${slide.title} (${index + 1} of ${pages.length})`,
+    body,
+    notes:
+      index === 0
+        ? slide.notes
+        : [{ type: 'paragraph', children: [{ type: 'text', value: `Continues “${slide.title}”: the notes are on part 1 of ${pages.length}.` }] }],
+  }));
+}

@@ -1,0 +1,36 @@
+import { diagnostic } from '../lesson/diagnostic.ts';
+import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import { measureBody, paginateBody, slideTextBudget } from './fit.ts';
+import { lessonSlides } from './lesson-slides.ts';
+import type { SlideKind } from './types.ts';
+
+/** Kinds whose text an author writes; the help and answer slides follow from other fields. */
+const authored = new Set<SlideKind>(['ground-rules', 'baseline', 'content', 'scenario', 'discuss', 'question', 'quiz', 'endpoint']);
+
+/**
+ * One `slide-too-long` warning for each slide that holds more text than fits
+ * (it is still split into continuation slides), at the line of the slide's
+ * YAML node, for `pshe check`.
+ */
+export function slideWarnings(lesson: Lesson, library: Library): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const slide of lessonSlides(lesson, library)) {
+    if (!slide.at || !authored.has(slide.kind)) continue;
+    const lines = measureBody(slide.body, { library });
+    if (lines <= slideTextBudget.maxLines) continue;
+    const key = `${slide.at.line}:${slide.title}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const parts = paginateBody(slide.body, { library }).length;
+    warnings.push(
+      diagnostic(
+        'slide-too-long',
+        lesson.file,
+        slide.at,
+        `The slide “${slide.title}” holds about ${Math.ceil(lines)} lines of text, and about ${slideTextBudget.maxLines} fit, so it will be split into ${parts} slides. Shorten it, or make it two slides.`,
+      ),
+    );
+  }
+  return warnings;
+}
