@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { allJsonSchemas } from '../src/lesson/json-schema.ts';
+import { rulesMarkdown } from '../src/lesson/rules-doc.ts';
 
 export const libraryFolders = ['lessons', 'examples/library'];
 
@@ -13,3 +14,6 @@ for (const folder of libraryFolders) {
     console.log(`wrote ${path.join(folder, name)}`);
   }
 }
+
+writeFileSync('docs/rules.md', rulesMarkdown());
+console.log('wrote docs/rules.md');

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary } from '../lesson/load-library.ts';
 import type { LoadOptions } from '../lesson/load-library.ts';
+import { checkLibraryParallel } from '../lesson/parallel-load.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 
 /** Where PSHE Kit keeps its caches (design.md: node_modules/.cache/pshe-kit/). */
@@ -38,9 +38,13 @@ function checkerVersion(): string {
 /**
  * Check with a cache keyed on every input's contents: the library's YAML
  * files, the school profile, the date and the checker's code. When nothing
- * changed the diagnostics come from disk without parsing anything.
+ * changed the diagnostics come from disk without parsing anything. With
+ * `cache: false` the cache is not read (but is refreshed).
  */
-export function cachedLoad(dir: string, options: LoadOptions): { diagnostics: Diagnostic[]; files: number } {
+export async function cachedCheck(
+  dir: string,
+  options: LoadOptions & { cache: boolean },
+): Promise<{ diagnostics: Diagnostic[]; files: number }> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const inputs = filesUnder(dir, (name) => /\.ya?ml$/.test(name));
   if (options.school) inputs.push(path.resolve(options.school));
@@ -59,14 +63,14 @@ export function cachedLoad(dir: string, options: LoadOptions): { diagnostics: Di
   }
   const key = hash.digest('hex');
   const cacheFile = path.join(cacheDir, 'check', `${key}.json`);
-  if (existsSync(cacheFile)) {
+  if (options.cache && existsSync(cacheFile)) {
     try {
       return { diagnostics: JSON.parse(readFileSync(cacheFile, 'utf8')) as Diagnostic[], files: inputs.length };
     } catch {
       // A damaged cache file is ignored and rewritten below.
     }
   }
-  const { diagnostics } = loadLibrary(dir, { ...options, today });
+  const { diagnostics } = await checkLibraryParallel(dir, { ...options, today });
   try {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;

@@ -102,18 +102,129 @@ function listUnitFolders(dir: string): string[] {
     .sort();
 }
 
+/** One lesson file to load, with what it needs to know about the library. */
+export interface LessonJob {
+  file: string;
+  unit: string;
+}
+
+export interface LessonContext {
+  knownSignposts: string[];
+  today: string;
+}
+
+export interface LessonResult {
+  job: LessonJob;
+  /** Present when the lesson loaded without an error. */
+  lesson?: Lesson;
+  facts: LessonFacts;
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Load a library folder: help services, school profile, units and lessons,
- * each validated and every markdown field parsed once. Problems come back as
- * diagnostics; only a missing folder throws ({@link LibraryError}).
+ * Load one lesson file: YAML, schema, markdown, and the rules of one lesson
+ * (including its signpost ids and image files). Pure apart from reading the
+ * file, so it can run in a worker thread.
  */
-export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult {
+export function loadLessonFile(job: LessonJob, context: LessonContext): LessonResult {
+  const name = path.basename(job.file);
+  const fallbackId = name.replace(/\.ya?ml$/, '');
+  const shown = display(job.file);
+  const failed = (diagnostics: Diagnostic[], id = fallbackId): LessonResult => ({
+    job,
+    facts: { id, unit: job.unit, file: shown, idAt: { line: 1, column: 1 }, signposts: [] },
+    diagnostics,
+  });
+  const { bytes, diagnostics: readProblems } = read(job.file);
+  if (!bytes) return failed(readProblems);
+  const loaded = loadDocument('lesson', shown, bytes);
+  if (!loaded.data || !loaded.source || !loaded.fields) {
+    // The file failed to load, but it still holds its id: record it so the
+    // unit check does not add a second, misleading "missing lesson" error.
+    const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
+    return failed(loaded.diagnostics, typeof raw === 'string' ? raw : fallbackId);
+  }
+  const source = loaded.source;
+  const id = loaded.data.id ?? fallbackId;
+  const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
+  const diagnostics = [...loaded.diagnostics];
+  if (!SLUG.test(id)) {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-invalid',
+        source.file,
+        idAt,
+        `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
+      ),
+    );
+  } else if (id === 'units') {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-reserved',
+        source.file,
+        idAt,
+        'The id `units` is reserved for unit packs. Rename the lesson.',
+      ),
+    );
+  }
+  const refs = [
+    ...(loaded.data.signposts ?? []).map((ref, index) => ({ id: ref, at: positionAt(source, ['signposts', index]) })),
+    ...loaded.fields.signposts,
+  ];
+  const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
+  diagnostics.push(...checkLesson({ lesson: loaded.data, source, today: context.today }));
+  diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
+  for (const image of loaded.fields.images) {
+    if (!existsSync(path.join(path.dirname(job.file), decodeURI(image.url)))) {
+      diagnostics.push(
+        diagnostic(
+          'image-not-found',
+          source.file,
+          image.at,
+          `Image file \`${image.url}\` was not found next to the lesson.`,
+        ),
+      );
+    }
+  }
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const lesson = ok
+    ? ({ ...loaded.data, id, unit: job.unit, file: source.file, yamlSource: source.text } as Lesson)
+    : undefined;
+  return { job, lesson, facts, diagnostics };
+}
+
+/** A library folder read up to its lessons: what every lesson job needs. */
+export interface PreparedLibrary {
+  dir: string;
+  library: Library;
+  diagnostics: Diagnostic[];
+  context: LessonContext;
+  jobs: LessonJob[];
+  units: { id: string; dir: string }[];
+  /** False when the folder is not a library; there is nothing more to load. */
+  ok: boolean;
+}
+
+/**
+ * Read the library's help services and school profile and list its lesson
+ * files. Only a missing folder throws ({@link LibraryError}).
+ */
+export function prepareLibrary(dir: string, options: LoadOptions = {}): PreparedLibrary {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new LibraryError(`The lessons folder ${dir} does not exist. Pass a library folder with --lessons DIR.`);
   }
   const diagnostics: Diagnostic[] = [];
   const library: Library = { dir, lessons: [], units: [], signposts: [] };
+  const prepared: PreparedLibrary = {
+    dir,
+    library,
+    diagnostics,
+    context: { knownSignposts: [], today },
+    jobs: [],
+    units: [],
+    ok: false,
+  };
   if (!existsSync(path.join(dir, 'signposts.yaml'))) {
     const isUnit = existsSync(path.join(dir, 'unit.yaml'));
     diagnostics.push(
@@ -126,104 +237,46 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
           : `${display(dir)} has no signposts.yaml, so it is not a lesson library. Pass the folder that holds signposts.yaml and the unit folders.`,
       ),
     );
-    return { library, diagnostics };
+    return prepared;
   }
   library.signposts = loadSignposts(dir, today, diagnostics);
   const knownSignposts = library.signposts.map((service) => service.id);
   const schoolFile = options.school ?? path.join(dir, 'school.yaml');
   if (options.school || existsSync(schoolFile)) library.school = loadSchool(schoolFile, diagnostics);
   if (library.school?.localServices) knownSignposts.push(...library.school.localServices.map((service) => service.id));
-
-  const allFacts: LessonFacts[] = [];
+  prepared.context.knownSignposts = knownSignposts;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
-    const unitFile = path.join(unitDir, 'unit.yaml');
-    const lessonFiles = readdirSync(unitDir)
-      .filter((name) => /\.ya?ml$/.test(name) && name !== 'unit.yaml')
-      .sort();
-    const unitFacts: LessonFacts[] = [];
-    for (const name of lessonFiles) {
-      const file = path.join(unitDir, name);
-      const { bytes, diagnostics: readProblems } = read(file);
-      diagnostics.push(...readProblems);
-      if (!bytes) continue;
-      const loaded = loadDocument('lesson', display(file), bytes);
-      diagnostics.push(...loaded.diagnostics);
-      if (!loaded.data || !loaded.source || !loaded.fields) {
-        // The file failed to load, but it still holds its id: record it so the
-        // unit check does not add a second, misleading "missing lesson" error.
-        const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
-        const id = typeof raw === 'string' ? raw : name.replace(/\.ya?ml$/, '');
-        const facts = { id, unit: unitId, file: display(file), idAt: { line: 1, column: 1 }, signposts: [] };
-        unitFacts.push(facts);
-        allFacts.push(facts);
-        continue;
-      }
-      const source = loaded.source;
-      const id = loaded.data.id ?? name.replace(/\.ya?ml$/, '');
-      const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
-      const own: typeof diagnostics = [];
-      if (!SLUG.test(id)) {
-        own.push(
-          diagnostic(
-            'lesson-id-invalid',
-            source.file,
-            idAt,
-            `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
-          ),
-        );
-      } else if (id === 'units') {
-        own.push(
-          diagnostic(
-            'lesson-id-reserved',
-            source.file,
-            idAt,
-            'The id `units` is reserved for unit packs. Rename the lesson.',
-          ),
-        );
-      }
-      const refs = [
-        ...(loaded.data.signposts ?? []).map((ref, index) => ({
-          id: ref,
-          at: positionAt(source, ['signposts', index]),
-        })),
-        ...loaded.fields.signposts,
-      ];
-      const facts: LessonFacts = { id, unit: unitId, file: source.file, idAt, signposts: refs };
-      own.push(...checkLesson({ lesson: loaded.data, source, today }));
-      own.push(...checkSignpostRefs(facts, knownSignposts));
-      for (const image of loaded.fields.images) {
-        if (!existsSync(path.join(unitDir, decodeURI(image.url)))) {
-          own.push(
-            diagnostic(
-              'image-not-found',
-              source.file,
-              image.at,
-              `Image file \`${image.url}\` was not found next to the lesson.`,
-            ),
-          );
-        }
-      }
-      diagnostics.push(...own);
-      unitFacts.push(facts);
-      allFacts.push(facts);
-      if (!loaded.diagnostics.concat(own).some((d) => d.severity === 'error')) {
-        library.lessons.push({
-          ...loaded.data,
-          id,
-          unit: unitId,
-          file: source.file,
-          yamlSource: source.text,
-        } as Lesson);
-      }
+    prepared.units.push({ id: unitId, dir: unitDir });
+    for (const name of readdirSync(unitDir)
+      .filter((entry) => /\.ya?ml$/.test(entry) && entry !== 'unit.yaml')
+      .sort()) {
+      prepared.jobs.push({ file: path.join(unitDir, name), unit: unitId });
     }
+  }
+  prepared.ok = true;
+  return prepared;
+}
+
+/** Units and the rules across files, once every lesson has been loaded. */
+export function finishLibrary(prepared: PreparedLibrary, results: readonly LessonResult[]): LoadResult {
+  const { library } = prepared;
+  const diagnostics = [...prepared.diagnostics];
+  if (!prepared.ok) return { library, diagnostics };
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics);
+    if (result.lesson) library.lessons.push(result.lesson);
+  }
+  const allFacts = results.map((result) => result.facts);
+  for (const unit of prepared.units) {
+    const unitFile = path.join(unit.dir, 'unit.yaml');
     if (!existsSync(unitFile)) {
       diagnostics.push(
         diagnostic(
           'unit-file-missing',
           display(unitFile),
           { line: 1, column: 1 },
-          `The folder ${unitId} has no unit.yaml. Add one with a title and the lessons in order.`,
+          `The folder ${unit.id} has no unit.yaml. Add one with a title and the lessons in order.`,
         ),
       );
       continue;
@@ -231,31 +284,49 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
     const { bytes, diagnostics: readProblems } = read(unitFile);
     diagnostics.push(...readProblems);
     if (!bytes) continue;
-    const unit = loadDocument('unit', display(unitFile), bytes);
-    diagnostics.push(...unit.diagnostics);
-    if (!unit.data || !unit.source) continue;
-    const unitSource = unit.source;
+    const loaded = loadDocument('unit', display(unitFile), bytes);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.data || !loaded.source) continue;
+    const unitSource = loaded.source;
     const facts: UnitFacts = {
-      id: unitId,
+      id: unit.id,
       file: unitSource.file,
-      lessons: unit.data.lessons.map((lessonId, index) => ({
+      lessons: loaded.data.lessons.map((lessonId, index) => ({
         id: lessonId,
         at: positionAt(unitSource, ['lessons', index]),
       })),
     };
-    diagnostics.push(...checkUnitMembership(facts, unitFacts));
-    library.units.push({ ...unit.data, id: unitId, file: unitSource.file } as Unit);
+    diagnostics.push(
+      ...checkUnitMembership(
+        facts,
+        allFacts.filter((lesson) => lesson.unit === unit.id),
+      ),
+    );
+    library.units.push({ ...loaded.data, id: unit.id, file: unitSource.file } as Unit);
   }
   diagnostics.push(...checkDuplicateLessonIds(allFacts));
   if (allFacts.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(
       diagnostic(
         'library-empty',
-        display(path.join(dir, 'signposts.yaml')),
+        display(path.join(prepared.dir, 'signposts.yaml')),
         { line: 1, column: 1 },
         'The library has no lessons. Add a unit folder with a unit.yaml and lesson files, or run `pshe new <unit>/<id>`.',
       ),
     );
   }
   return { library, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/**
+ * Load a library folder: help services, school profile, units and lessons,
+ * each validated and every markdown field parsed once. Problems come back as
+ * diagnostics; only a missing folder throws ({@link LibraryError}).
+ */
+export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult {
+  const prepared = prepareLibrary(dir, options);
+  return finishLibrary(
+    prepared,
+    prepared.jobs.map((job) => loadLessonFile(job, prepared.context)),
+  );
 }

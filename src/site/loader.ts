@@ -77,14 +77,14 @@ function libraryLoader(
   name: string,
   options: LibrarySourceOptions,
   pick: (result: LoadResult) => Item[],
-  check?: (result: LoadResult, source: LibrarySource) => void,
+  check?: (result: LoadResult, source: LibrarySource, context: LoaderContext) => void,
 ): Loader {
   return {
     name,
     load: async (context) => {
       const source = sourceFor(options);
       const sync = async (result: LoadResult) => {
-        check?.(result, source);
+        check?.(result, source, context);
         syncItems(pick(result), context);
       };
       await sync(await source.current());
@@ -121,8 +121,8 @@ export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
         digestOf: lesson.yamlSource,
         filePath: lesson.file,
       })),
-    (result, source) => {
-      logDiagnosticsOnce(result);
+    (result, source, context) => {
+      logDiagnostics(result, context);
       if (result.library.lessons.length === 0) {
         throw new EmptyLibraryError(
           `No lessons could be loaded from ${source.dir}, so there is no site to build. ` +
@@ -153,12 +153,16 @@ export function signpostLoader(options: LibrarySourceOptions = {}): Loader {
   );
 }
 
-/** The `school` collection: one entry, `school`, when a school profile was found or given; else none. */
+/**
+ * The `school` collection: always one entry, `profile`, so pages never meet an
+ * empty collection; `data.present` is false when the library has no school profile.
+ */
 export function schoolLoader(options: LibrarySourceOptions = {}): Loader {
   return libraryLoader('pshe-school', options, (result) => {
     const school = result.library.school;
-    if (!school) return [];
-    const data = stripPositions(school) as unknown as Record<string, unknown>;
-    return [{ id: 'school', data, digestOf: data }];
+    const data = school
+      ? { present: true, ...(stripPositions(school) as unknown as Record<string, unknown>) }
+      : { present: false };
+    return [{ id: 'profile', data, digestOf: data }];
   });
 }

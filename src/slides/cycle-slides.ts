@@ -28,7 +28,13 @@ export function directiveSlide(node: ContainerDirective, section: string): Slide
       body: [boxed],
       notes: notes.length
         ? notes
-        : [paragraph(scenario ? 'The character is invented: talk about them, not about anyone here.' : 'Give pairs a minute to talk before taking answers.')],
+        : [
+            paragraph(
+              scenario
+                ? 'The character is invented: talk about them, not about anyone here.'
+                : 'Give pairs a minute to talk before taking answers.',
+            ),
+          ],
       section,
     },
     atNode(node),
@@ -94,7 +100,13 @@ function explicitSlides(lesson: Lesson, cycle: Cycle, from: number): Slide[] {
     // The slide's YAML node is the `title:` line at or above its body; search from the cycle down.
     const at = findLastKeyLine(lesson, slide.title, from, bodyLine) ?? atNode(slide.body?.tree.children[0]);
     return withAt(
-      { kind: 'content', title: slide.title, body, notes: [...blocks(slide.notes?.tree.children), ...notes], section: cycle.title },
+      {
+        kind: 'content',
+        title: slide.title,
+        body,
+        notes: [...blocks(slide.notes?.tree.children), ...notes],
+        section: cycle.title,
+      },
       at,
     );
   });
@@ -102,7 +114,7 @@ function explicitSlides(lesson: Lesson, cycle: Cycle, from: number): Slide[] {
 
 function findLastKeyLine(lesson: Lesson, title: string, from: number, until: number): At | undefined {
   let found: At | undefined;
-  for (let next = findKeyLine(lesson, 'title', title, from); next && next.line <= until; ) {
+  for (let next = findKeyLine(lesson, 'title', title, from); next && next.line <= until;) {
     found = next;
     next = findKeyLine(lesson, 'title', title, next.line + 1);
   }
@@ -144,18 +156,23 @@ export function cycleSlides(lesson: Lesson, cycle: Cycle, index: number): Slide[
     const script = cycle.explanation.tree.children.filter((node) => !isOwnSlideDirective(node));
     const { body, notes } = separateTeacher(script);
     slides[0].notes.push(...body, ...notes);
-    for (const node of cycle.explanation.tree.children) if (isOwnSlideDirective(node)) slides.push(directiveSlide(node, section));
+    for (const node of cycle.explanation.tree.children)
+      if (isOwnSlideDirective(node)) slides.push(directiveSlide(node, section));
   } else {
     slides.push(...deriveSlides(cycle.explanation, cycle.title, section));
   }
   if (!slides.length || slides[0].kind !== 'content') {
-    slides.unshift(withAt({ kind: 'content', title: cycle.title, body: [], notes: [], section }, atNode(cycle.explanation.tree)));
+    slides.unshift(
+      withAt({ kind: 'content', title: cycle.title, body: [], notes: [], section }, atNode(cycle.explanation.tree)),
+    );
   }
   slides[0].notes.unshift(timing(cycle, index));
-  for (const question of cycle.checkForUnderstanding ?? []) slides.push(...checkSlides(lesson, question, section, from));
+  for (const question of cycle.checkForUnderstanding ?? [])
+    slides.push(...checkSlides(lesson, question, section, from));
   if (cycle.practice) {
     for (const slide of deriveSlides(cycle.practice, 'Practice', section)) {
-      if (!slide.notes.length) slide.notes.push(paragraph('Give time to work alone or in pairs: the task is also on the handout.'));
+      if (!slide.notes.length)
+        slide.notes.push(paragraph('Give time to work alone or in pairs: the task is also on the handout.'));
       slides.push(slide);
     }
   }

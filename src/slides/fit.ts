@@ -66,7 +66,10 @@ function blockLines(node: RootContent, width: number, options: FitOptions): numb
     case 'list':
       return node.children.reduce((sum, item) => sum + blocksLines(item.children, width - 3, options), 0);
     case 'table':
-      return node.children.reduce((sum, row) => sum + tableRowLines(row, width, node.children[0]?.children.length ?? 1, options), 0);
+      return node.children.reduce(
+        (sum, row) => sum + tableRowLines(row, width, node.children[0]?.children.length ?? 1, options),
+        0,
+      );
     case 'code':
       return node.value.split('\n').reduce((sum, line) => sum + wrapped(line.length, width), 0);
     case 'blockquote':
@@ -154,9 +157,10 @@ function splitBlock(node: RootContent, max: number, options: FitOptions): RootCo
     }
     case 'table': {
       const [head, ...rows] = node.children;
-      return chunk(rows, (run) => lines([{ ...node, children: [head, ...run] } as Table]), max).map(
-        (run): Table => ({ ...node, children: [head, ...run] }),
-      );
+      return chunk(rows, (run) => lines([{ ...node, children: [head, ...run] } as Table]), max).map((run): Table => ({
+        ...node,
+        children: [head, ...run],
+      }));
     }
     case 'paragraph': {
       const sentences = splitSentences(node.children);
@@ -176,7 +180,9 @@ function splitBlock(node: RootContent, max: number, options: FitOptions): RootCo
     case 'blockquote':
     case 'containerDirective': {
       const parts = chunk(
-        node.children.flatMap((child) => (lines([child as RootContent]) > max - 1 ? splitBlock(child as RootContent, max - 1, options) : [child])),
+        node.children.flatMap((child) =>
+          lines([child as RootContent]) > max - 1 ? splitBlock(child as RootContent, max - 1, options) : [child],
+        ),
         (run) => lines([{ ...node, children: run } as RootContent]),
         max,
       );
@@ -198,7 +204,9 @@ function joinSentences(run: PhrasingContent[][]): PhrasingContent[] {
 export function paginateBody(body: readonly RootContent[], options: FitOptions = {}): RootContent[][] {
   const budget = options.budget ?? slideTextBudget;
   const lines = (nodes: RootContent[]) => blocksLines(nodes, budget.charsPerLine, options);
-  const pieces = body.flatMap((node) => (lines([node]) > budget.maxLines ? splitBlock(node, budget.maxLines, options) : [node]));
+  const pieces = body.flatMap((node) =>
+    lines([node]) > budget.maxLines ? splitBlock(node, budget.maxLines, options) : [node],
+  );
   const pages = chunk(pieces, lines, budget.maxLines);
   for (let i = 0; i < pages.length - 1; i++) {
     const page = pages[i];
@@ -223,6 +231,13 @@ export function fitSlide(slide: Slide, options: FitOptions = {}): Slide[] {
     notes:
       index === 0
         ? slide.notes
-        : [{ type: 'paragraph', children: [{ type: 'text', value: `Continues “${slide.title}”: the notes are on part 1 of ${pages.length}.` }] }],
+        : [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'text', value: `Continues “${slide.title}”: the notes are on part 1 of ${pages.length}.` },
+              ],
+            },
+          ],
   }));
 }

@@ -11,8 +11,14 @@ const fallbackSignpost = { pupils: 'childline', staff: 'nspcc-helpline', parents
 /** "In school": the school's DSL by name and how to reach them, or the generic wording without a profile. */
 function inSchool(library: Library): Paragraph {
   const school = library.school;
-  if (!school) return paragraph(strong('In school: '), text("talk to your school's Designated Safeguarding Lead, or any adult in school you trust."));
-  const who = school.dslName ? `${school.dslName}, the Designated Safeguarding Lead` : 'the Designated Safeguarding Lead';
+  if (!school)
+    return paragraph(
+      strong('In school: '),
+      text("talk to your school's Designated Safeguarding Lead, or any adult in school you trust."),
+    );
+  const who = school.dslName
+    ? `${school.dslName}, the Designated Safeguarding Lead`
+    : 'the Designated Safeguarding Lead';
   return paragraph(strong('In school: '), text(`talk to ${who}. ${school.dslContact.replace(/\s+/g, ' ').trim()}`));
 }
 

@@ -24,7 +24,10 @@ function titleSlide(lesson: Lesson): Slide {
     title: lesson.title,
     body: [
       paragraph(strong('Content guidance: '), text(guidance)),
-      paragraph(strong('Supervision: '), text(`level ${lesson.supervisionLevel}, ${supervisionLabel(lesson.supervisionLevel).toLowerCase()}`)),
+      paragraph(
+        strong('Supervision: '),
+        text(`level ${lesson.supervisionLevel}, ${supervisionLabel(lesson.supervisionLevel).toLowerCase()}`),
+      ),
       paragraph(strong('By the end: '), text(lesson.learningOutcome)),
     ],
     notes,
@@ -35,10 +38,14 @@ function titleSlide(lesson: Lesson): Slide {
 function groundRulesSlide(lesson: Lesson): Slide {
   const safe = lesson.safeLearning;
   const notes: RootContent[] = [];
-  if (safe?.distancing) notes.push(paragraph(strong('Distancing:')), ...separateTeacher(safe.distancing.tree.children).body);
-  if (safe?.timeOut) notes.push(paragraph(strong('If someone is upset:')), ...separateTeacher(safe.timeOut.tree.children).body);
-  if (safe?.questionBox) notes.push(paragraph('Point out the anonymous question box and when you will answer what is in it.'));
-  if (!notes.length) notes.push(paragraph('Agree the ground rules before any content. Anyone may pass on any activity.'));
+  if (safe?.distancing)
+    notes.push(paragraph(strong('Distancing:')), ...separateTeacher(safe.distancing.tree.children).body);
+  if (safe?.timeOut)
+    notes.push(paragraph(strong('If someone is upset:')), ...separateTeacher(safe.timeOut.tree.children).body);
+  if (safe?.questionBox)
+    notes.push(paragraph('Point out the anonymous question box and when you will answer what is in it.'));
+  if (!notes.length)
+    notes.push(paragraph('Agree the ground rules before any content. Anyone may pass on any activity.'));
   const at = safe?.groundRules ? findKeyLine(lesson, 'groundRules') : undefined;
   return {
     kind: 'ground-rules',
@@ -95,4 +102,3 @@ export function lessonSlides(lesson: Lesson, library: Library): Slide[] {
     helpSlide(lesson, library),
   ];
 }
-

@@ -5,7 +5,16 @@ import { lessonSlides } from './lesson-slides.ts';
 import type { SlideKind } from './types.ts';
 
 /** Kinds whose text an author writes; the help and answer slides follow from other fields. */
-const authored = new Set<SlideKind>(['ground-rules', 'baseline', 'content', 'scenario', 'discuss', 'question', 'quiz', 'endpoint']);
+const authored = new Set<SlideKind>([
+  'ground-rules',
+  'baseline',
+  'content',
+  'scenario',
+  'discuss',
+  'question',
+  'quiz',
+  'endpoint',
+]);
 
 /**
  * One `slide-too-long` warning for each slide that holds more text than fits

@@ -19,3 +19,10 @@ describe('generated JSON Schemas', () => {
     expect(lesson.required).toEqual(expect.arrayContaining(['title', 'durationInMinutes', 'cycles']));
   });
 });
+
+describe('generated rule docs', () => {
+  it('should match the committed docs/rules.md (run `npm run schemas` when this fails)', async () => {
+    const { rulesMarkdown } = await import('../../src/lesson/rules-doc.ts');
+    expect(readFileSync('docs/rules.md', 'utf8')).toBe(rulesMarkdown());
+  });
+});

@@ -14,7 +14,10 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('truncate'), at: fc.nat(validLesson.length) }),
 );
 
-function apply(source: string[], change: fc.RecordValue<Record<string, unknown>>): string[] {
+function apply(
+  source: string[],
+  change: { kind: string; line?: number; by?: number; text?: string; at?: number },
+): string[] {
   const out = source.length ? [...source] : [''];
   const line = Math.min(Number(change.line ?? 0), out.length - 1);
   switch (change.kind) {

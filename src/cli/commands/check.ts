@@ -1,9 +1,8 @@
-import { loadLibrary } from '../../lesson/load-library.ts';
 import { paint, useColour } from '../colour.ts';
 import type { FlagSpec } from '../flags.ts';
 import { parseFlags, UsageError } from '../flags.ts';
 import { formatJson, formatText } from '../format-text.ts';
-import { cachedLoad } from '../check-cache.ts';
+import { cachedCheck } from '../check-cache.ts';
 
 export const checkFlags: FlagSpec[] = [
   { long: 'lessons', type: 'string', value: 'DIR', description: 'the library folder', default: 'lessons' },
@@ -25,7 +24,7 @@ export const checkUsage =
   'Usage: pshe check [--lessons DIR] [--school FILE] [--format json] [--today DATE] [--no-cache]';
 
 /** `pshe check`: validate the library and print every problem. Returns the exit status. */
-export function runCheck(argv: readonly string[]): number {
+export async function runCheck(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(argv, checkFlags);
   if (values.help) {
     process.stdout.write(`Check a lesson library and report every problem.\n\n`);
@@ -39,9 +38,7 @@ export function runCheck(argv: readonly string[]): number {
     throw new UsageError(`\`--today\` must be a date written as YYYY-MM-DD, got "${today}".`);
   const dir = (values.lessons as string | undefined) ?? 'lessons';
   const options = { school: values.school as string | undefined, today };
-  const { diagnostics, files } = values['no-cache']
-    ? { ...loadLibrary(dir, options), files: undefined }
-    : cachedLoad(dir, options);
+  const { diagnostics, files } = await cachedCheck(dir, { ...options, cache: !values['no-cache'] });
   if (format === 'json') process.stdout.write(formatJson(diagnostics));
   else
     process.stdout.write(

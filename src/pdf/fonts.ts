@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { create } from 'fontkit';
+import type { Font } from 'fontkit';
+import type { Doc, Face } from './types.ts';
+
+/** The registered pdfkit name of each face. */
+export const faceNames: Record<Face, string> = {
+  regular: 'DejaVuSans',
+  bold: 'DejaVuSans-Bold',
+  italic: 'DejaVuSans-Oblique',
+  boldItalic: 'DejaVuSans-BoldOblique',
+};
+
+const require = createRequire(import.meta.url);
+let parsed: Record<Face, Font> | undefined;
+
+/**
+ * The four DejaVu Sans faces, parsed once per process (or worker thread) with
+ * fontkit's `create()`. Parsing a 700 KB TTF per document cost 30–60 ms;
+ * pdfkit 0.20 accepts the parsed `Font` in `registerFont` (research/toolchain.md).
+ */
+export function dejaVuFonts(): Record<Face, Font> {
+  if (!parsed) {
+    const load = (file: string): Font => {
+      const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+      if (!('layout' in font)) throw new Error(`dejavu-fonts-ttf/ttf/${file} is a font collection, expected one font`);
+      return font;
+    };
+    parsed = {
+      regular: load('DejaVuSans.ttf'),
+      bold: load('DejaVuSans-Bold.ttf'),
+      italic: load('DejaVuSans-Oblique.ttf'),
+      boldItalic: load('DejaVuSans-BoldOblique.ttf'),
+    };
+  }
+  return parsed;
+}
+
+/**
+ * Register the four faces on a document. The family argument is the same name,
+ * so that pdfkit's table code, which switches back to `doc._fontSource` (the
+ * Font object) with `_fontFamily`, finds the cached embedded font by name
+ * instead of embedding the face a second time.
+ */
+export function registerFonts(doc: Doc): void {
+  const fonts = dejaVuFonts();
+  for (const face of Object.keys(faceNames) as Face[]) {
+    (doc.registerFont as (name: string, src: unknown, family: string) => Doc)(
+      faceNames[face],
+      fonts[face],
+      faceNames[face],
+    );
+  }
+  doc.font(faceNames.regular);
+}
+
+/** Switch face and size. */
+export function useFace(doc: Doc, face: Face, size: number): Doc {
+  return doc.font(faceNames[face]).fontSize(size);
+}

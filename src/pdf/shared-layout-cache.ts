@@ -1,0 +1,80 @@
+import type { Doc } from './types.ts';
+
+/**
+ * pdfkit's `EmbeddedFont` caches the glyph layout of each word per document.
+ * Fonts are parsed once per process (fonts.ts), so every new document would
+ * still shape the same words again with fontkit. This patch keeps the cache
+ * per fontkit `Font`, shared by every document that uses it: 2.4× faster PDFs
+ * (research/feasibility.md, "The pdfkit tweaks"). It is safe because a layout
+ * run depends only on the font and the text (pdfkit scales it by
+ * `1000 / unitsPerEm`, a property of the font).
+ *
+ * `EmbeddedFont` is not exported, so it is reached through a document's current
+ * font, once. pdfkit is pinned at 0.20.2; tests/pdf/shared-layout-cache.test.ts
+ * fails if the patch stops applying.
+ */
+
+interface GlyphRun {
+  advanceWidth: number;
+}
+
+interface EmbeddedFontLike {
+  font: object;
+  layoutCache?: object;
+  layoutRun(text: string, features?: unknown): GlyphRun;
+  layoutCached(text: string): GlyphRun;
+}
+
+/** Words kept per font before the cache starts afresh, so a huge build cannot grow it without end (pdfkit #1527). */
+const MAX_WORDS_PER_FONT = 100_000;
+
+const caches = new WeakMap<object, Map<string, GlyphRun>>();
+const stats = { hits: 0, misses: 0 };
+let patchedPrototype: object | undefined;
+
+function sharedLayoutCached(this: EmbeddedFontLike, text: string): GlyphRun {
+  // `fontLayoutCache: false` in the document options turns caching off, as in pdfkit.
+  if (!this.layoutCache) return this.layoutRun(text);
+  let cache = caches.get(this.font);
+  if (!cache) {
+    cache = new Map();
+    caches.set(this.font, cache);
+  }
+  const cached = cache.get(text);
+  if (cached) {
+    stats.hits++;
+    return cached;
+  }
+  stats.misses++;
+  if (cache.size >= MAX_WORDS_PER_FONT) cache.clear();
+  const run = this.layoutRun(text);
+  cache.set(text, run);
+  return run;
+}
+
+/**
+ * Patch pdfkit's EmbeddedFont (found through `doc._font`, which must be an
+ * embedded font) to share its layout cache. Idempotent.
+ * @returns true when the patch is in place; false when pdfkit's shape has
+ * changed and rendering goes on unpatched (correct, only slower).
+ */
+export function applySharedLayoutCache(doc: Doc): boolean {
+  if (patchedPrototype) return true;
+  const font = (doc as unknown as { _font?: object })._font;
+  if (!font) return false;
+  const prototype = Object.getPrototypeOf(font) as Partial<EmbeddedFontLike> | null;
+  if (!prototype || typeof prototype.layoutCached !== 'function' || typeof prototype.layoutRun !== 'function') {
+    return false;
+  }
+  prototype.layoutCached = sharedLayoutCached;
+  patchedPrototype = prototype;
+  return true;
+}
+
+/** Whether the patch is applied, and how often the shared cache answered (for tests and the benchmark). */
+export function sharedLayoutCacheStats(): { patched: boolean; hits: number; misses: number } {
+  return {
+    patched: patchedPrototype !== undefined && (patchedPrototype as EmbeddedFontLike).layoutCached === sharedLayoutCached,
+    ...stats,
+  };
+}

@@ -1,0 +1,57 @@
+import { getCollection } from 'astro:content';
+import type { Lesson, Library, School, Signpost, Unit } from '../../lesson/types.ts';
+
+/**
+ * Typed access to the site's collections, and the `Library` shape that
+ * `src/html` and `src/slides` take. Collections carry no Zod schema (the core
+ * has validated everything), so this is the one place their data is typed.
+ */
+
+/** Every lesson, in unit order (as each unit.yaml lists them), then by id. */
+export async function getLessons(): Promise<Lesson[]> {
+  const [entries, units] = await Promise.all([getCollection('lessons'), getUnits()]);
+  const order = new Map<string, number>();
+  units.forEach((unit, u) => unit.lessons.forEach((id, i) => order.set(id, u * 1000 + i)));
+  return entries
+    .map((entry) => entry.data as unknown as Lesson)
+    .sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
+}
+
+/** Every unit, sorted by folder name (the order `pshe check` reads them). */
+export async function getUnits(): Promise<Unit[]> {
+  const entries = await getCollection('units');
+  return entries.map((entry) => entry.data as unknown as Unit).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The help services, in the order of signposts.yaml. */
+export async function getSignposts(): Promise<Signpost[]> {
+  const entries = await getCollection('signposts');
+  return entries
+    .map((entry) => entry.data as unknown as Signpost & { order: number })
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, ...service }) => service);
+}
+
+/** The school profile, when the library has one. */
+export async function getSchool(): Promise<School | undefined> {
+  const entries = await getCollection('school');
+  const data = entries[0]?.data as unknown as (School & { present: true }) | { present: false } | undefined;
+  if (!data?.present) return undefined;
+  const { present: _present, ...school } = data;
+  return school;
+}
+
+let cached: Promise<Library> | undefined;
+
+/**
+ * The library as renderers take it. Cached for one build; in `astro dev`
+ * every request reads it afresh, so edits show on reload.
+ */
+export function getLibrary(): Promise<Library> {
+  if (import.meta.env.DEV || !cached) {
+    cached = Promise.all([getLessons(), getUnits(), getSignposts(), getSchool()]).then(
+      ([lessons, units, signposts, school]) => ({ dir: '', lessons, units, signposts, school }),
+    );
+  }
+  return cached;
+}
