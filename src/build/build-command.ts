@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { paint, useColour } from '../cli/colour.ts';
 import { parseFlags } from '../cli/flags.ts';
 import { buildFlags } from './flags.ts';
 import { formatText } from '../cli/format-text.ts';
-import { loadLibrary } from '../lesson/load-library.ts';
-import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { lessonKey, readCached, sharedKey, writeCached } from './download-cache.ts';
-import { lessonPack, unitPack } from './packs.ts';
+import { prepareLibrary } from '../lesson/load-library.ts';
+import type { Diagnostic, Library } from '../lesson/types.ts';
+import { BuildPool } from './build-pool.ts';
+import { sharedKey as downloadsKey } from './download-cache.ts';
+import { unitPack } from './packs.ts';
 import { Progress } from './progress.ts';
-import { renderDownloads } from './render-downloads.ts';
-import type { RenderedFile } from './render-downloads.ts';
 import { buildSite, indexSite } from './site.ts';
 
 function sizeOf(dir: string): { files: number; bytes: number; pages: number } {
@@ -48,15 +47,19 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const started = performance.now();
 
   progress.start('check');
-  const { library, diagnostics } = loadLibrary(dir, { school });
+  const prepared = prepareLibrary(dir, { school });
+  let done = 0;
+  const pool = new BuildPool(prepared, () => progress.tick(++done, prepared.jobs.length));
+  const { library, diagnostics } = await pool.load();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
+    await pool.stop();
     progress.fail();
     printProblems(diagnostics);
     process.stderr.write(`pshe build: stopped before writing anything; ${out} is unchanged.\n`);
     return 1;
   }
-  progress.done(`${library.lessons.length} lessons, ${diagnostics.length} warnings`);
+  progress.done(`${prepared.jobs.length} lessons, ${diagnostics.length} warnings`);
 
   const staging = `${out}.pshe-tmp-${process.pid}`;
   const downloadsStaging = `${staging}-downloads`;
@@ -76,30 +79,12 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     mkdirSync(downloadsStaging, { recursive: true });
 
     progress.start('downloads');
-    const lessons = [...library.lessons].sort((a, b) => a.id.localeCompare(b.id));
-    const shared = sharedKey({
+    const sharedKey = downloadsKey({
       signpostsFile: path.join(dir, 'signposts.yaml'),
       schoolFile: school ?? path.join(dir, 'school.yaml'),
     });
-    const rendered = new Map<string, RenderedFile[]>();
-    const renderProblems: Diagnostic[] = [];
-    let fromCache = 0;
-    for (const [index, lesson] of lessons.entries()) {
-      const key = lessonKey(shared, lesson);
-      let files = useCache ? readCached(key) : undefined;
-      if (files) fromCache++;
-      else {
-        const result = await renderDownloads(lesson, library);
-        renderProblems.push(...result.diagnostics);
-        files = result.files;
-        if (!result.diagnostics.some((d) => d.severity === 'error')) writeCached(key, files);
-      }
-      rendered.set(lesson.id, files);
-      const lessonDir = path.join(downloadsStaging, lesson.id);
-      mkdirSync(lessonDir, { recursive: true });
-      for (const file of files) writeFileSync(path.join(lessonDir, file.name), file.bytes);
-      progress.tick(index + 1, lessons.length);
-    }
+    const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache });
+    const renderProblems = rendered.downloads.flatMap((entry) => entry.diagnostics);
     if (renderProblems.some((d) => d.severity === 'error')) {
       progress.fail();
       printProblems(renderProblems);
@@ -107,12 +92,16 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
       cleanUp();
       return 1;
     }
-    progress.done(`${lessons.length - fromCache} rendered, ${fromCache} from the cache`);
+    const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
+    progress.done(`${rendered.downloads.length - fromCache} lessons rendered, ${fromCache} from the cache`);
+    library.lessons = rendered.lessons;
 
     progress.start('site');
     await buildSite({ dir, school, outDir: staging, library });
-    const missing = lessons.filter((lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')));
-    if (missing.length > 0 || lessons.length === 0) {
+    const missing = library.lessons.filter(
+      (lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')),
+    );
+    if (missing.length > 0 || library.lessons.length === 0) {
       throw new Error(
         `the site is missing pages for ${missing.map((lesson) => lesson.id).join(', ') || 'every lesson'}`,
       );
@@ -123,10 +112,10 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     const indexed = await indexSite(staging);
     progress.done(`${indexed} pages`);
 
-    progress.start('packs');
+    progress.start('unit packs');
     renameSync(downloadsStaging, path.join(staging, 'downloads'));
-    writePacks(staging, lessons, rendered, library);
-    progress.done();
+    writeUnitPacks(path.join(staging, 'downloads'), library);
+    progress.done(`${library.units.length} units`);
 
     const previous = `${out}.pshe-old-${process.pid}`;
     if (existsSync(out)) renameSync(out, previous);
@@ -139,6 +128,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     process.stderr.write(`pshe build: the build failed (${reason}); ${out} is unchanged.\n`);
     return 2;
   } finally {
+    await pool.stop();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
@@ -153,20 +143,15 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-function writePacks(staging: string, lessons: Lesson[], rendered: Map<string, RenderedFile[]>, library: Library) {
-  const packs = new Map<string, Uint8Array>();
-  for (const lesson of lessons) {
-    const bytes = lessonPack(lesson, library, rendered.get(lesson.id) ?? []);
-    packs.set(lesson.id, bytes);
-    writeFileSync(path.join(staging, 'downloads', lesson.id, `${lesson.id}-pack.zip`), bytes);
-  }
-  const unitsDir = path.join(staging, 'downloads', 'units');
+/** A zip per unit holding its lessons' packs, read back from the downloads folder. */
+function writeUnitPacks(downloads: string, library: Library) {
+  const unitsDir = path.join(downloads, 'units');
   mkdirSync(unitsDir, { recursive: true });
   for (const unit of library.units) {
     const members = unit.lessons.flatMap((id) => {
-      const lesson = lessons.find((candidate) => candidate.id === id);
-      const bytes = packs.get(id);
-      return lesson && bytes ? [{ lesson, bytes }] : [];
+      const lesson = library.lessons.find((candidate) => candidate.id === id);
+      const file = path.join(downloads, id, `${id}-pack.zip`);
+      return lesson && existsSync(file) ? [{ lesson, bytes: readFileSync(file) }] : [];
     });
     writeFileSync(path.join(unitsDir, `${unit.id}-pack.zip`), unitPack(unit, members));
   }

@@ -1,0 +1,144 @@
+// `npm run bench`: the speed and memory figures of PSHE Kit on this machine.
+// Generates synthetic libraries (scripts/generate-library.ts) of 100 and 1,000
+// lessons and times `pshe check` and `pshe build` as a user runs them, in child
+// processes, with peak memory from GNU time. Writes docs/benchmarks.md.
+//   npm run bench                      # 100 and 1,000 lessons
+//   BENCH_SIZES=100 npm run bench      # only 100
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateLibrary } from './generate-library.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
+const cli = path.resolve('src/cli/run.ts');
+const hasGnuTime = existsSync('/usr/bin/time');
+
+interface Run {
+  seconds: number;
+  rssMb?: number;
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Run {
+  const command = hasGnuTime ? '/usr/bin/time' : process.execPath;
+  const full = hasGnuTime ? ['-f', 'PSHE_TIME %e %M', process.execPath, cli, ...args] : [cli, ...args];
+  const started = performance.now();
+  const result = spawnSync(command, full, {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const timing = /PSHE_TIME ([\d.]+) (\d+)/.exec(result.stderr);
+  return {
+    seconds: timing ? Number(timing[1]) : seconds,
+    rssMb: timing ? Number(timing[2]) / 1024 : undefined,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    status: result.status,
+  };
+}
+
+function phases(output: string): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const match of output.matchAll(/pshe build: (.+?) done in ([\d.]+) s/g)) found[match[1]] = Number(match[2]);
+  return found;
+}
+
+const rows: string[] = [];
+const row = (size: number, what: string, r: Run, note = '') => {
+  const line = `| ${size} | ${what} | ${r.seconds.toFixed(2)} s | ${r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '—'} | ${note} |`;
+  rows.push(line);
+  console.log(line);
+  if (r.status !== 0) console.error(`  exit ${r.status}: ${r.stderr.slice(-2000)}`);
+};
+
+console.log('| lessons | what | wall time | peak RSS | notes |');
+for (const size of sizes) {
+  const dir = `.tmp/bench-${size}`;
+  const out = `.tmp/bench-${size}-dist`;
+  generateLibrary(size, dir);
+  row(
+    size,
+    '`pshe check`, cold (`--no-cache`)',
+    run(['check', '--lessons', dir, '--no-cache', '--today', '2024-01-01']),
+  );
+  row(size, '`pshe check`, nothing changed (cache)', run(['check', '--lessons', dir, '--today', '2024-01-01']));
+  const cold = run(['build', '--lessons', dir, '--out', out, '--no-cache']);
+  const coldPhases = phases(cold.stderr);
+  row(
+    size,
+    '`pshe build`, cold (`--no-cache`)',
+    cold,
+    Object.entries(coldPhases)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', '),
+  );
+  const downloads = coldPhases.downloads;
+  if (downloads) {
+    const docs = size * 7;
+    rows.push(
+      `| ${size} | · downloads per lesson (7 PDFs + .pptx), cold | ${((downloads / size) * 1000).toFixed(0)} ms | | ${((downloads / docs) * 1000).toFixed(1)} ms per file on average, ${os.availableParallelism()} cores |`,
+    );
+  }
+  const warm = run(['build', '--lessons', dir, '--out', out]);
+  row(
+    size,
+    '`pshe build`, nothing changed',
+    warm,
+    Object.entries(phases(warm.stderr))
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', '),
+  );
+  const lessonFile = path.join(dir, 'unit-001', 'lesson-0001.yaml');
+  writeFileSync(
+    lessonFile,
+    readFileSync(lessonFile, 'utf8').replace('Synthetic lesson 0 on', 'Synthetic lesson 0 (edited) on'),
+  );
+  const one = run(['build', '--lessons', dir, '--out', out]);
+  row(
+    size,
+    '`pshe build`, one lesson changed',
+    one,
+    Object.entries(phases(one.stderr))
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', '),
+  );
+}
+
+let pdfBench = '';
+if (existsSync('scripts/bench-pdf.ts')) {
+  const result = spawnSync(process.execPath, ['scripts/bench-pdf.ts'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  pdfBench = `${result.stdout}${result.status ? result.stderr : ''}`.trim();
+  console.log(pdfBench);
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const doc = `# Benchmarks
+
+Measured with \`npm run bench\` (\`scripts/bench.ts\`) on ${new Date().toISOString().slice(0, 10)}: ${os.availableParallelism()} cores (${cpu}),
+${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}. Each figure is one run of the command a user runs
+(\`pshe check\` / \`pshe build\`) in a child process; wall time and peak RSS from GNU time. Libraries come from
+\`scripts/generate-library.ts\`: realistic lessons of about 19 KB (2–3 cycles with slides and notes, every directive,
+a table, quizzes, sources), 20 to a unit. Runs on this machine vary by ±20–30 %.
+
+| lessons | what | wall time | peak RSS | notes |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+## PDFs: pdfkit against Chromium
+
+\`npx node scripts/bench-pdf.ts\`:
+
+\`\`\`
+${pdfBench || '(scripts/bench-pdf.ts not present)'}
+\`\`\`
+`;
+writeFileSync('docs/benchmarks.md', doc);
+console.log('wrote docs/benchmarks.md');

@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import { lessonKey, readCached, writeCached } from './download-cache.ts';
+import { lessonPack } from './packs.ts';
+import { renderDownloads } from './render-downloads.ts';
+
+export interface DownloadOptions {
+  /** The cache key part shared by every lesson (renderers, templates, services, school). */
+  sharedKey: string;
+  /** The folder that becomes `/downloads/` (each lesson gets `<id>/`). */
+  outDir: string;
+  useCache: boolean;
+}
+
+export interface LessonDownloads {
+  id: string;
+  fromCache: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Write one lesson's downloads and its pack into `outDir/<id>/`, from the
+ * cache when the lesson and everything it depends on are unchanged. Runs the
+ * same in the main thread and in a worker.
+ */
+export async function writeLessonDownloads(
+  lesson: Lesson,
+  library: Library,
+  options: DownloadOptions,
+): Promise<LessonDownloads> {
+  const key = lessonKey(options.sharedKey, lesson);
+  let files = options.useCache ? readCached(key) : undefined;
+  const fromCache = Boolean(files);
+  const diagnostics: Diagnostic[] = [];
+  if (!files) {
+    const rendered = await renderDownloads(lesson, library);
+    diagnostics.push(...rendered.diagnostics);
+    if (diagnostics.some((d) => d.severity === 'error')) return { id: lesson.id, fromCache, diagnostics };
+    files = [...rendered.files, { name: `${lesson.id}-pack.zip`, bytes: lessonPack(lesson, library, rendered.files) }];
+    writeCached(key, files);
+  }
+  const dir = path.join(options.outDir, lesson.id);
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
+  return { id: lesson.id, fromCache, diagnostics };
+}
