@@ -24,11 +24,11 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
  * renderers' code, the templates, the fonts' package versions, the help
  * services and the school profile. Any change to these invalidates every entry.
  */
-export function sharedKey(inputs: { signpostsFile: string; schoolFile?: string }): string {
+export function sharedKey(inputs: { signpostsFile: string; schoolFile?: string; templatesDir?: string }): string {
   const hash = createHash('sha256');
   for (const stage of ['lesson', 'markdown', 'pdf', 'slides', 'pptx', 'pack', 'build'])
     hashTree(hash, path.join(srcDir, stage));
-  hashTree(hash, path.join(rootDir, 'templates'));
+  hashTree(hash, inputs.templatesDir ?? path.join(rootDir, 'templates'));
   hash.update(readFileSync(path.join(rootDir, 'package.json')));
   hash.update(readFileSync(inputs.signpostsFile));
   if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));

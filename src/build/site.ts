@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Library } from '../lesson/types.ts';
@@ -28,7 +29,14 @@ export async function buildSite(options: { dir: string; school?: string; outDir:
   globalThis.__psheLibrary = { dir, library: options.library };
   const { build } = await import('astro');
   try {
-    await build({ root, outDir: path.resolve(options.outDir), logLevel: 'warn', mode: 'production' });
+    // A cache folder of this build's own, so two builds at once (tests, a CI matrix) never share
+    // Astro's data store; the loader is fed the preloaded library, so little is lost.
+    const cacheDir = `${path.resolve(options.outDir)}-astro-cache`;
+    try {
+      await build({ root, outDir: path.resolve(options.outDir), cacheDir, logLevel: 'warn', mode: 'production' });
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   } finally {
     globalThis.__psheLibrary = undefined;
   }

@@ -10,6 +10,7 @@ import type { LessonFacts, UnitFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
+import { slideWarnings } from '../slides/slide-warnings.ts';
 import { SLUG } from './schema.ts';
 import type { Diagnostic, Lesson, Library, School, Signpost, Unit } from './types.ts';
 import { positionAt } from './yaml-source.ts';
@@ -111,6 +112,9 @@ export interface LessonJob {
 export interface LessonContext {
   knownSignposts: string[];
   today: string;
+  /** The services and school profile, for rules that measure rendered text (slides). */
+  signposts: Signpost[];
+  school?: School;
 }
 
 export interface LessonResult {
@@ -190,6 +194,17 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
   const lesson = ok
     ? ({ ...loaded.data, id, unit: job.unit, file: source.file, yamlSource: source.text } as Lesson)
     : undefined;
+  if (lesson) {
+    // Slides are split to fit, but an author should hear that a slide holds too much.
+    const library: Library = {
+      dir: path.dirname(path.dirname(job.file)),
+      lessons: [lesson],
+      units: [],
+      signposts: context.signposts,
+      school: context.school,
+    };
+    diagnostics.push(...slideWarnings(lesson, library));
+  }
   return { job, lesson, facts, diagnostics };
 }
 
@@ -220,7 +235,7 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     dir,
     library,
     diagnostics,
-    context: { knownSignposts: [], today },
+    context: { knownSignposts: [], today, signposts: [] },
     jobs: [],
     units: [],
     ok: false,
@@ -245,6 +260,8 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
   if (options.school || existsSync(schoolFile)) library.school = loadSchool(schoolFile, diagnostics);
   if (library.school?.localServices) knownSignposts.push(...library.school.localServices.map((service) => service.id));
   prepared.context.knownSignposts = knownSignposts;
+  prepared.context.signposts = library.signposts;
+  prepared.context.school = library.school;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
     prepared.units.push({ id: unitId, dir: unitDir });

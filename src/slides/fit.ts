@@ -142,32 +142,43 @@ function splitSentences(children: readonly PhrasingContent[]): PhrasingContent[]
   return sentences;
 }
 
-/** Break one block that is too big on its own into blocks that each fit where they can. */
-function splitBlock(node: RootContent, max: number, options: FitOptions): RootContent[] {
+/** Where an atom came from: pieces of one list, paragraph or box on the same slide are joined again. */
+const origins = new WeakMap<RootContent, RootContent>();
+
+function tag<T extends RootContent>(atom: T, from: RootContent): T {
+  origins.set(atom, from);
+  return atom;
+}
+
+/**
+ * Break a block into the smallest pieces a slide may end between: a list into
+ * its items (always), and, only when the block cannot fit on any slide, a
+ * paragraph into sentences, a box into its children, a table or code block
+ * into runs of rows or lines.
+ */
+function atomize(node: RootContent, max: number, options: FitOptions): RootContent[] {
   const width = (options.budget ?? slideTextBudget).charsPerLine;
   const lines = (nodes: RootContent[]) => blocksLines(nodes, width, options);
+  if (node.type === 'list') {
+    const start = node.start ?? 1;
+    return node.children.map((item, index) =>
+      tag({ ...node, children: [item], ...(node.ordered ? { start: start + index } : {}) }, node),
+    );
+  }
+  if (lines([node]) <= max) return [node];
   switch (node.type) {
-    case 'list': {
-      let start = node.start ?? 1;
-      return chunk(node.children, (items) => lines([{ ...node, children: items }]), max).map((items) => {
-        const part = { ...node, children: items, ...(node.ordered ? { start } : {}) };
-        start += items.length;
-        return part;
-      });
-    }
+    case 'paragraph':
+      return splitSentences(node.children).map((sentence) => tag({ ...node, children: sentence }, node));
+    case 'blockquote':
+    case 'containerDirective':
+      return node.children
+        .flatMap((child) => atomize(child as RootContent, max - 1, options))
+        .map((child) => tag({ ...node, children: [child] } as RootContent, node));
     case 'table': {
       const [head, ...rows] = node.children;
-      return chunk(rows, (run) => lines([{ ...node, children: [head, ...run] } as Table]), max).map((run): Table => ({
+      return chunk(rows, (run) => lines([{ ...node, children: [head, ...run] }]), max).map((run): Table => ({
         ...node,
         children: [head, ...run],
-      }));
-    }
-    case 'paragraph': {
-      const sentences = splitSentences(node.children);
-      if (sentences.length < 2) return [node];
-      return chunk(sentences, (run) => lines([{ ...node, children: run.flat() }]), max).map((run) => ({
-        ...node,
-        children: joinSentences(run),
       }));
     }
     case 'code': {
@@ -177,42 +188,48 @@ function splitBlock(node: RootContent, max: number, options: FitOptions): RootCo
         value: run.join('\n'),
       }));
     }
-    case 'blockquote':
-    case 'containerDirective': {
-      const parts = chunk(
-        node.children.flatMap((child) =>
-          lines([child as RootContent]) > max - 1 ? splitBlock(child as RootContent, max - 1, options) : [child],
-        ),
-        (run) => lines([{ ...node, children: run } as RootContent]),
-        max,
-      );
-      return parts.map((run) => ({ ...node, children: run }) as ContainerDirective);
-    }
     default:
       return [node];
   }
 }
 
-/** Sentences back into one inline list, with the spaces the split took out. */
-function joinSentences(run: PhrasingContent[][]): PhrasingContent[] {
-  return run.flatMap((sentence, index) =>
-    index < run.length - 1 ? [...sentence, { type: 'text', value: ' ' } as PhrasingContent] : sentence,
-  );
+/** Join neighbouring atoms of the same list, paragraph or box back into one node. */
+function regroup(nodes: readonly RootContent[]): RootContent[] {
+  const result: RootContent[] = [];
+  for (const node of nodes) {
+    const previous = result.at(-1);
+    const from = origins.get(node);
+    if (!previous || !from || origins.get(previous) !== from) {
+      result.push(node);
+      continue;
+    }
+    result[result.length - 1] = tag(merge(previous, node), from);
+  }
+  return result;
+}
+
+function merge(a: RootContent, b: RootContent): RootContent {
+  if (a.type === 'paragraph' && b.type === 'paragraph')
+    return { ...a, children: [...a.children, { type: 'text', value: ' ' }, ...b.children] };
+  if (a.type === 'list' && b.type === 'list') return { ...a, children: [...a.children, ...b.children] };
+  const children = regroup([
+    ...(a as ContainerDirective).children,
+    ...(b as ContainerDirective).children,
+  ] as RootContent[]);
+  return { ...a, children } as RootContent;
 }
 
 /** Split a body into pages that each fit; a heading never ends a page. */
 export function paginateBody(body: readonly RootContent[], options: FitOptions = {}): RootContent[][] {
   const budget = options.budget ?? slideTextBudget;
-  const lines = (nodes: RootContent[]) => blocksLines(nodes, budget.charsPerLine, options);
-  const pieces = body.flatMap((node) =>
-    lines([node]) > budget.maxLines ? splitBlock(node, budget.maxLines, options) : [node],
-  );
-  const pages = chunk(pieces, lines, budget.maxLines);
+  const lines = (nodes: RootContent[]) => blocksLines(regroup(nodes), budget.charsPerLine, options);
+  const atoms = body.flatMap((node) => atomize(node, budget.maxLines, options));
+  const pages = chunk(atoms, lines, budget.maxLines);
   for (let i = 0; i < pages.length - 1; i++) {
     const page = pages[i];
     if (page.length > 1 && page[page.length - 1].type === 'heading') pages[i + 1].unshift(page.pop()!);
   }
-  return pages;
+  return pages.map(regroup);
 }
 
 /**

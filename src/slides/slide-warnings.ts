@@ -4,17 +4,16 @@ import { measureBody, paginateBody, slideTextBudget } from './fit.ts';
 import { lessonSlides } from './lesson-slides.ts';
 import type { SlideKind } from './types.ts';
 
-/** Kinds whose text an author writes; the help and answer slides follow from other fields. */
-const authored = new Set<SlideKind>([
-  'ground-rules',
-  'baseline',
-  'content',
-  'scenario',
-  'discuss',
-  'question',
-  'quiz',
-  'endpoint',
-]);
+/**
+ * Only slides an author wrote as slides (a cycle's `slides`) are warned about.
+ * Slides made from other fields (practice tasks, scenarios, activities, ground
+ * rules) are split to fit without a warning: that text is written for the
+ * handout and the plan, and shortening it to suit a slide would be wrong.
+ */
+function authoredTitles(lesson: Lesson): Set<string> {
+  return new Set(lesson.cycles.flatMap((cycle) => (cycle.slides ?? []).map((slide) => slide.title)));
+}
+const authoredKind: SlideKind = 'content';
 
 /**
  * One `slide-too-long` warning for each slide that holds more text than fits
@@ -24,8 +23,9 @@ const authored = new Set<SlideKind>([
 export function slideWarnings(lesson: Lesson, library: Library): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const seen = new Set<string>();
+  const titles = authoredTitles(lesson);
   for (const slide of lessonSlides(lesson, library)) {
-    if (!slide.at || !authored.has(slide.kind)) continue;
+    if (!slide.at || slide.kind !== authoredKind || !titles.has(slide.title)) continue;
     const lines = measureBody(slide.body, { library });
     if (lines <= slideTextBudget.maxLines) continue;
     const key = `${slide.at.line}:${slide.title}`;

@@ -1,0 +1,89 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
+import { w3cdtf, zipTime } from './source-date.ts';
+
+/**
+ * Fix what pptxgenjs 4.0.1 writes, so the file is the same every build and
+ * opens without a repair prompt:
+ * - `docProps/core.xml` holds the time of the run: set the build date;
+ * - zip entries carry the time of the run and come in insertion order: sort
+ *   them, drop the directory entries, and give every entry the build date;
+ * - a paragraph of several runs gets an `<a:pPr>` before every run, which the
+ *   schema allows only first (gitbrent/PptxGenJS PR #1083): keep the first;
+ * - a table and a text box on one slide share a shape id: number them again;
+ * - notes are one run holding line breaks: make one paragraph a line;
+ * - `[Content_Types].xml` names a slide master for every slide, where there
+ *   is one (gitbrent/PptxGenJS #1444), and media types that are not in the
+ *   file (#1449): keep only what the package holds.
+ */
+export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
+  const entries = unzipSync(bytes);
+  const files: Zippable = {};
+  const mtime = zipTime(date);
+  const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
+  for (const name of names.sort()) {
+    let data = entries[name];
+    if (name === '[Content_Types].xml') data = strToU8(contentTypes(strFromU8(data), names));
+    else if (name === 'docProps/core.xml') data = strToU8(setDates(strFromU8(data), w3cdtf(date)));
+    else if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
+      data = strToU8(renumberShapes(firstParagraphProperties(strFromU8(data))));
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = strToU8(notesParagraphs(strFromU8(data)));
+    files[name] = [data, { mtime, level: 6 }];
+  }
+  return zipSync(files, { mtime });
+}
+
+/** Only the parts and file extensions the package really holds. */
+function contentTypes(xml: string, names: string[]): string {
+  const parts = new Set(names.map((name) => `/${name}`));
+  const extensions = new Set(names.map((name) => name.slice(name.lastIndexOf('.') + 1).toLowerCase()));
+  return xml
+    .replace(/\s*<Override PartName="([^"]+)"[^>]*\/>/g, (override, part: string) => (parts.has(part) ? override : ''))
+    .replace(/<Default Extension="([^"]+)"[^>]*\/>/g, (entry, extension: string) =>
+      extensions.has(extension.toLowerCase()) ? entry : '',
+    );
+}
+
+function setDates(xml: string, when: string): string {
+  return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
+}
+
+const paragraph = /<a:p>([\s\S]*?)<\/a:p>/g;
+const paragraphProperties = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
+
+/** Keep only a paragraph's first `<a:pPr>`, and only when it comes first. */
+export function firstParagraphProperties(xml: string): string {
+  return xml.replace(paragraph, (_whole, inner: string) => {
+    let seen = false;
+    const fixed = inner.replace(paragraphProperties, (pPr: string, offset: number) => {
+      if (seen || offset !== 0) return '';
+      seen = true;
+      return pPr;
+    });
+    return `<a:p>${fixed}</a:p>`;
+  });
+}
+
+/** Give every shape on a slide its own id, in document order. */
+function renumberShapes(xml: string): string {
+  let next = 1;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${next++}"`);
+}
+
+/** The notes body: one `<a:p>` a line instead of one run with line breaks inside. */
+function notesParagraphs(xml: string): string {
+  return xml.replace(
+    /(<p:ph type="body"[^>]*\/>[\s\S]*?<a:lstStyle\/>)<a:p><a:r>(<a:rPr[^>]*\/>)<a:t>([\s\S]*?)<\/a:t><\/a:r>(<a:endParaRPr[^>]*\/>)<\/a:p>/,
+    (_whole, head: string, runProperties: string, text: string, endProperties: string) => {
+      // British English, like the slides, so spelling checks in the notes pane make sense.
+      const [rPr, end] = [runProperties, endProperties].map((xml) => xml.replace('lang="en-US"', 'lang="en-GB"'));
+      return (
+        head +
+        text
+          .split(/\r?\n/)
+          .map((line) => (line ? `<a:p><a:r>${rPr}<a:t>${line}</a:t></a:r>${end}</a:p>` : `<a:p>${end}</a:p>`))
+          .join('')
+      );
+    },
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * The slide deck in the browser (`/lessons/<id>/slides/`): move with the keys,
+ * swipe or buttons; the slide number lives in the address (`#3`) so a reload
+ * keeps the place; `B` blacks the screen, `F` goes full screen, `P` opens the
+ * presenter view (this page with `?presenter`) in a second window. Every open
+ * window of the same deck follows the others through a BroadcastChannel.
+ * Nothing is fetched after the page has loaded.
+ */
+
+type Message = { type: 'go'; index: number } | { type: 'black'; on: boolean } | { type: 'hello' };
+
+const root = document.querySelector<HTMLElement>('[data-deck]');
+if (root) startDeck(root);
+
+function startDeck(deck: HTMLElement) {
+  const id = deck.dataset.deck ?? '';
+  const slides = Array.from(deck.querySelectorAll<HTMLElement>('section.slide'));
+  const notes = Array.from(deck.querySelectorAll<HTMLElement>('[data-notes-for]'));
+  const position = deck.querySelector<HTMLElement>('[data-position]');
+  const alert = deck.querySelector<HTMLElement>('[data-alert]');
+  const blackout = deck.querySelector<HTMLElement>('[data-blackout]');
+  const blackStatus = deck.querySelector<HTMLElement>('[data-black-status]');
+  const nextTitle = deck.querySelector<HTMLElement>('[data-next-title]');
+  const end = deck.querySelector<HTMLElement>('[data-end]');
+  const presenter = new URLSearchParams(location.search).has('presenter');
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`pshe-deck:${id}`) : undefined;
+  const last = slides.length - 1;
+  let index = 0;
+  let black = false;
+
+  document.documentElement.classList.add('deck-js');
+  if (presenter) {
+    document.documentElement.classList.add('deck-presenter');
+    document.title = `Presenter view: ${document.title}`;
+  }
+  for (const element of deck.querySelectorAll<HTMLElement>('[data-presenter-only]')) element.hidden = !presenter;
+  for (const element of deck.querySelectorAll<HTMLElement>('[data-audience-only]')) element.hidden = presenter;
+
+  const clamp = (value: number) => Math.min(Math.max(value, 0), last);
+  const titleOf = (slide: HTMLElement | undefined) => slide?.dataset.title ?? '';
+
+  /** The slide the address names (`#3` is the third), if any. */
+  function fromHash(): number | undefined {
+    const match = /^#(\d+)$/.exec(location.hash);
+    return match ? clamp(Number(match[1]) - 1) : undefined;
+  }
+
+  function show(next: number, options: { broadcast?: boolean } = {}) {
+    index = clamp(next);
+    const focusWasInHiddenSlide = slides.some(
+      (slide, i) => i !== index && slide.contains(document.activeElement) && document.activeElement !== document.body,
+    );
+    slides.forEach((slide, i) => {
+      const current = i === index;
+      // The presenter sees the next slide as a preview: shown, but out of the tab order and the accessibility tree.
+      const preview = presenter && i === index + 1;
+      slide.hidden = !current && !preview;
+      slide.inert = preview;
+      slide.classList.toggle('is-current', current);
+      slide.classList.toggle('is-next', preview);
+      if (preview) slide.setAttribute('aria-hidden', 'true');
+      else slide.removeAttribute('aria-hidden');
+    });
+    notes.forEach((note, i) => (note.hidden = i !== index));
+    if (position) position.textContent = `Slide ${index + 1} of ${slides.length}: ${titleOf(slides[index])}`;
+    if (nextTitle)
+      nextTitle.textContent = index < last ? `Next: ${titleOf(slides[index + 1])}` : 'Next: end of the slides';
+    if (end) end.hidden = !presenter || index < last;
+    const hash = `#${index + 1}`;
+    if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    if (focusWasInHiddenSlide) slides[index].focus();
+    if (options.broadcast !== false) post({ type: 'go', index });
+  }
+
+  function post(message: Message) {
+    channel?.postMessage(message);
+  }
+
+  function setBlack(on: boolean, options: { broadcast?: boolean } = {}) {
+    black = on;
+    // The presenter keeps seeing the slide; only the audience screen goes black.
+    if (blackout) blackout.hidden = presenter || !on;
+    if (blackStatus) blackStatus.hidden = !on;
+    if (options.broadcast !== false) post({ type: 'black', on });
+  }
+
+  function toggleFullscreen() {
+    const request = document.fullscreenElement
+      ? document.exitFullscreen()
+      : document.documentElement.requestFullscreen?.();
+    request?.catch(() => say('Full screen is not available here. Use the browser’s own full-screen key (often F11).'));
+  }
+
+  function say(text: string) {
+    if (alert) alert.textContent = text;
+  }
+
+  function openPresenter() {
+    const url = `${location.pathname}?presenter#${index + 1}`;
+    const opened = window.open(url, `pshe-presenter-${id}`, 'popup,width=1200,height=760');
+    if (!opened)
+      say(`The browser blocked the presenter window. Allow pop-ups for this site, or open ${url} in a new window.`);
+  }
+
+  // Keys. Modified keys belong to the browser; Space and Enter on a button or link keep their meaning.
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const onControl = Boolean(target?.closest('button, a, summary'));
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+      case 'PageDown':
+        show(index + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+      case 'PageUp':
+        show(index - 1);
+        break;
+      case ' ':
+        if (onControl) return;
+        show(event.shiftKey ? index - 1 : index + 1);
+        break;
+      case 'Home':
+        show(0);
+        break;
+      case 'End':
+        show(last);
+        break;
+      case 'b':
+      case 'B':
+      case '.':
+        setBlack(!black);
+        break;
+      case 'f':
+      case 'F':
+        toggleFullscreen();
+        break;
+      case 'p':
+      case 'P':
+        if (!presenter) openPresenter();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  // Buttons.
+  deck.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
+    const action = button?.dataset.action;
+    if (action === 'next') show(index + 1);
+    else if (action === 'prev') show(index - 1);
+    else if (action === 'fullscreen') toggleFullscreen();
+    else if (action === 'presenter') openPresenter();
+    else if (action === 'reset-timer') timer?.restart();
+  });
+
+  // Swipe: a mostly horizontal move of 50 px or more.
+  let touch: { x: number; y: number } | undefined;
+  deck.addEventListener(
+    'touchstart',
+    (event) => {
+      const point = event.changedTouches[0];
+      touch = point ? { x: point.clientX, y: point.clientY } : undefined;
+    },
+    { passive: true },
+  );
+  deck.addEventListener(
+    'touchend',
+    (event) => {
+      const point = event.changedTouches[0];
+      if (!touch || !point) return;
+      const dx = point.clientX - touch.x;
+      const dy = point.clientY - touch.y;
+      touch = undefined;
+      if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy)) show(dx < 0 ? index + 1 : index - 1);
+    },
+    { passive: true },
+  );
+
+  // Typing or following a `#5` address jumps there.
+  window.addEventListener('hashchange', () => {
+    const target = fromHash();
+    if (target !== undefined && target !== index) show(target);
+  });
+
+  if (channel) {
+    channel.addEventListener('message', (event: MessageEvent<Message>) => {
+      const message = event.data;
+      if (message.type === 'go' && message.index !== index) show(message.index, { broadcast: false });
+      else if (message.type === 'black') setBlack(message.on, { broadcast: false });
+      // A presenter window that has just opened asks where the audience is.
+      else if (message.type === 'hello' && !presenter) post({ type: 'go', index });
+    });
+  }
+
+  const timer = presenter ? startTimer(deck, id) : undefined;
+  show(fromHash() ?? 0, { broadcast: presenter });
+  if (presenter) post({ type: 'hello' });
+}
+
+/** The presenter's elapsed-time clock; it survives a reload of the presenter window. */
+function startTimer(deck: HTMLElement, id: string) {
+  const element = deck.querySelector<HTMLTimeElement>('[data-timer]');
+  const key = `pshe-deck-start:${id}`;
+  let started = Number(sessionStorage.getItem(key)) || Date.now();
+  sessionStorage.setItem(key, String(started));
+  const render = () => {
+    if (!element) return;
+    const seconds = Math.max(0, Math.floor((Date.now() - started) / 1000));
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    element.textContent = h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+    element.dateTime = `PT${seconds}S`;
+  };
+  render();
+  window.setInterval(render, 1000);
+  return {
+    restart() {
+      started = Date.now();
+      sessionStorage.setItem(key, String(started));
+      render();
+    },
+  };
+}
