@@ -32,7 +32,7 @@ export function helpSlide(lesson: Lesson, library: Library): Slide {
   const ids = listed.filter((id) => findSignpost(id, library));
   const body: RootContent[] = [inSchool(library)];
   if (ids.length) body.push(paragraph(strong('Outside school:')), list(ids.map((id) => paragraph(signpost(id)))));
-  if (lesson.audience === 'pupils') body.push(paragraph('You will never be in trouble for asking for help.'));
+  if (lesson.audience === 'pupils') body.push(paragraph('You will not be in trouble for asking for help.'));
   const at = lesson.signposts?.length ? findKeyLine(lesson, 'signposts') : undefined;
   return {
     kind: 'help',

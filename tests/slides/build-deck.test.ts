@@ -145,7 +145,7 @@ describe('buildSlideDeck', () => {
     const named = buildSlideDeck(lesson, { ...library, school }).slides.at(-1)!;
     expect(bodyText(named)).toContain('Ms Patel, the Designated Safeguarding Lead');
     expect(bodyText(named)).toContain('Room 12');
-    expect(bodyText(named)).toContain('You will never be in trouble for asking for help.');
+    expect(bodyText(named)).toContain('You will not be in trouble for asking for help.');
   });
 
   it('should give the same deck twice and not share arrays with the lesson', () => {
