@@ -12,6 +12,8 @@ export default defineConfig({
   srcDir: './src/site',
   publicDir: './public',
   outDir: './dist',
+  // A build of its own may keep its data store apart (tests, two builds at once).
+  cacheDir: process.env.PSHE_ASTRO_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -9,13 +9,20 @@ export interface RenderContext {
   view: View;
   library: Library;
   headingOffset: number;
+  resolveImage?: (url: string) => string | undefined;
   /** Record a problem with one node; rendering carries on. */
   report: (node: Node, message: string) => void;
 }
 
 /** Build the context; problems go to `sink` as `render-failed` diagnostics at the node's line when known. */
 export function createContext(
-  options: { view: View; library: Library; file?: string; headingOffset?: number },
+  options: {
+    view: View;
+    library: Library;
+    file?: string;
+    headingOffset?: number;
+    resolveImage?: (url: string) => string | undefined;
+  },
   sink: (d: Diagnostic) => void,
 ): RenderContext {
   const file = options.file ?? '';
@@ -23,6 +30,7 @@ export function createContext(
     view: options.view,
     library: options.library,
     headingOffset: options.headingOffset ?? 2,
+    resolveImage: options.resolveImage,
     report(node, message) {
       const at = node.position?.start ?? { line: 1, column: 1 };
       sink(diagnostic('render-failed', file, { line: at.line, column: at.column }, message));

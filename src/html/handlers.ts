@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { Heading, Link, LinkReference, ListItem, Nodes as MdastNodes } from 'mdast';
+import type { Heading, Image, Link, LinkReference, ListItem, Nodes as MdastNodes } from 'mdast';
 import { defaultHandlers } from 'mdast-util-to-hast';
 import type { Handler, Handlers, State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -34,6 +34,18 @@ function heading(context: RenderContext): Handler {
   return (state, node: Heading) => {
     const depth = Math.min(6, node.depth + context.headingOffset) as Heading['depth'];
     return defaultHandlers.heading(state, { ...node, depth });
+  };
+}
+
+/** Images are files next to the lesson: the page gets the address `resolveImage` gives, or no image and a report. */
+function image(context: RenderContext): Handler {
+  return (state, node: Image) => {
+    const src = context.resolveImage?.(node.url);
+    if (!src) {
+      context.report(node, `The image \`${node.url}\` could not be placed on the page; its alt text is shown instead.`);
+      return node.alt ? { type: 'text', value: `[${node.alt}]` } : undefined;
+    }
+    return defaultHandlers.image(state, { ...node, url: src });
   };
 }
 
@@ -85,6 +97,11 @@ export function createHandlers(context: RenderContext): Handlers {
     link: link(context, defaultHandlers.link),
     linkReference: link(context, defaultHandlers.linkReference),
     listItem,
+    image: image(context),
+    imageReference: (_state, node: MdastNodes) => {
+      context.report(node, 'Image references are not supported; write the image inline, as ![alt](file.png).');
+      return undefined;
+    },
     // Raw HTML is an error in `pshe check`; should any slip through, it is dropped and reported.
     html: (_state, node: MdastNodes) => {
       context.report(node, 'Raw HTML is not allowed in lessons and was left out.');

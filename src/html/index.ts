@@ -1,4 +1,4 @@
-export { mdastToHtml, renderHtml } from './render.ts';
+export { mdastToHtml, renderHtml, signpostHtml } from './render.ts';
 export { sanitizeSchema, htmlClasses } from './schema.ts';
 export { findSignpost, displayUrl, contactParts } from './signpost.ts';
 export { externalLinkText } from './links.ts';

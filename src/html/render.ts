@@ -4,10 +4,11 @@ import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import type { Diagnostic } from '../lesson/types.ts';
+import type { Diagnostic, Signpost } from '../lesson/types.ts';
 import { createContext } from './context.ts';
 import { createHandlers, unknownHandler } from './handlers.ts';
 import { sanitizeSchema } from './schema.ts';
+import { signpostInline } from './signpost.ts';
 import type { HtmlOptions, HtmlResult } from './types.ts';
 
 const stringifier = unified().use(rehypeStringify).freeze();
@@ -43,4 +44,13 @@ export function renderHtml(nodes: Root | RootContent[], options: HtmlOptions): H
  */
 export function mdastToHtml(nodes: Root | RootContent[], options: HtmlOptions): string {
   return renderHtml(nodes, options).html;
+}
+
+/**
+ * One help service's name and contact as HTML, made by the same builder as
+ * `:signpost[id]` in lessons (so both read the same) and sanitized the same way.
+ */
+export function signpostHtml(service: Signpost): string {
+  const tree: HastRoot = { type: 'root', children: [signpostInline(service)] };
+  return stringifier.stringify(sanitize(tree, sanitizeSchema) as HastRoot);
 }

@@ -57,8 +57,9 @@ export const sanitizeSchema: Schema = {
   protocols: {
     ...defaultSchema.protocols,
     href: ['https', 'mailto', 'tel'],
-    // Images are local files next to the lesson: relative addresses only.
-    src: [],
+    // Images are files next to the lesson, embedded by the site as data: URIs
+    // (the CSP's img-src allows data:, and an <img> never runs script).
+    src: ['data'],
     cite: ['https'],
     longDesc: ['https'],
   },

@@ -21,6 +21,13 @@ export interface HtmlOptions {
    * fields share a page (default: `''`). Always behind `user-content-`.
    */
   idPrefix?: string;
+  /**
+   * Turns an image's address as written (a file next to the lesson) into the
+   * address the page uses, such as a `data:` URI; `undefined` leaves the image
+   * out and reports it (default: every image is left out, since a relative
+   * address means nothing on another page).
+   */
+  resolveImage?: (url: string) => string | undefined;
   /** Called for content the renderer cannot place; it is still rendered as well as it can be. */
   report?: (diagnostic: Diagnostic) => void;
 }

@@ -40,8 +40,21 @@ export class LibrarySource {
   }
 
   current(): Promise<LoadResult> {
+    const preloaded = this.#preloaded();
+    if (preloaded) return Promise.resolve(preloaded);
     this.#result ??= this.reload();
     return this.#result;
+  }
+
+  /**
+   * The library `pshe build` has already loaded and checked in this process
+   * (`src/build/site.ts` sets it), when it is this folder's: no second load.
+   * Its diagnostics were printed by the command, so none are passed on here.
+   */
+  #preloaded(): LoadResult | undefined {
+    const given = (globalThis as { __psheLibrary?: { dir: string; library: LoadResult['library'] } }).__psheLibrary;
+    if (!given || path.resolve(given.dir) !== this.dir) return undefined;
+    return { library: given.library, diagnostics: [] };
   }
 
   reload(): Promise<LoadResult> {

@@ -143,3 +143,31 @@ describe('mdastToHtml', () => {
     expect(pupil(source)).toBe(pupil(source));
   });
 });
+
+describe('images', () => {
+  it('should use the address resolveImage gives and keep the alt text', () => {
+    const html = mdastToHtml(md('![A diagram of a feed](feed.png)'), {
+      view: 'pupil',
+      library,
+      resolveImage: (url) => (url === 'feed.png' ? 'data:image/png;base64,iVBORw0KGgo=' : undefined),
+    });
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(html).toContain('alt="A diagram of a feed"');
+  });
+
+  it('should leave out an image it cannot place, show its alt text and report it', () => {
+    const { html, diagnostics } = renderHtml(md('![A diagram](missing.png)'), { view: 'pupil', library });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('[A diagram]');
+    expect(diagnostics[0].message).toContain('missing.png');
+  });
+
+  it('should never let a remote image through, even if resolveImage returns one', () => {
+    const html = mdastToHtml(md('![x](a.png)'), {
+      view: 'pupil',
+      library,
+      resolveImage: () => 'https://example.com/a.png',
+    });
+    expect(html).not.toContain('example.com');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Lesson } from '../../lesson/types.ts';
-import { connectedWorldStrands, contentGuidanceCodes, fourCs, keyStages } from '../../lesson/schema.ts';
+import { connectedWorldStrands, fourCs, keyStages } from '../../lesson/schema.ts';
+import type { contentGuidanceCodes } from '../../lesson/schema.ts';
 
 /** Words people read for the codes in the lesson format (design.md, "Lesson format (v1)"). */
 
@@ -82,7 +83,10 @@ export const fourCLabels: Record<FourC, { label: string; detail: string }> = {
   content: { label: 'Content', detail: 'being exposed to illegal, inappropriate or harmful content' },
   contact: { label: 'Contact', detail: 'being subjected to harmful online interaction with other users' },
   conduct: { label: 'Conduct', detail: 'online behaviour that increases the likelihood of, or causes, harm' },
-  commerce: { label: 'Commerce', detail: 'risks such as online gambling, inappropriate advertising, phishing or scams' },
+  commerce: {
+    label: 'Commerce',
+    detail: 'risks such as online gambling, inappropriate advertising, phishing or scams',
+  },
 };
 
 export const audienceLabels: Record<Lesson['audience'], { label: string; noun: string }> = {
@@ -111,6 +115,9 @@ export function minutesLabel(minutes: number): string {
 /** Who a lesson is for, in a few words: "Key stage 3 · Year 7" or "Staff". */
 export function audienceLine(lesson: Lesson): string {
   if (lesson.audience !== 'pupils') return audienceLabels[lesson.audience].label;
-  const parts = [lesson.keyStage ? keyStageLabels[lesson.keyStage].long : undefined, yearGroupsLabel(lesson.yearGroups)];
+  const parts = [
+    lesson.keyStage ? keyStageLabels[lesson.keyStage].long : undefined,
+    yearGroupsLabel(lesson.yearGroups),
+  ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -29,7 +29,11 @@ export async function getSignposts(): Promise<Signpost[]> {
   return entries
     .map((entry) => entry.data as unknown as Signpost & { order: number })
     .sort((a, b) => a.order - b.order)
-    .map(({ order: _order, ...service }) => service);
+    .map((entry) => {
+      const service: Partial<typeof entry> = { ...entry };
+      delete service.order;
+      return service as Signpost;
+    });
 }
 
 /** The school profile, when the library has one. */
@@ -37,8 +41,9 @@ export async function getSchool(): Promise<School | undefined> {
   const entries = await getCollection('school');
   const data = entries[0]?.data as unknown as (School & { present: true }) | { present: false } | undefined;
   if (!data?.present) return undefined;
-  const { present: _present, ...school } = data;
-  return school;
+  const school: Partial<typeof data> = { ...data };
+  delete school.present;
+  return school as School;
 }
 
 let cached: Promise<Library> | undefined;

@@ -19,15 +19,18 @@ export const cycleAnchor = (index: number) => `cycle-${index + 1}`;
  */
 export function lessonPlan(lesson: Lesson): { parts: PlanPart[]; total: number } {
   const parts: PlanPart[] = [];
-  if (lesson.baseline) parts.push({ title: 'Baseline activity', minutes: lesson.baseline.durationInMinutes, anchor: 'baseline' });
+  if (lesson.baseline)
+    parts.push({ title: 'Baseline activity', minutes: lesson.baseline.durationInMinutes, anchor: 'baseline' });
   lesson.cycles.forEach((cycle, index) =>
     parts.push({ title: `${index + 1}. ${cycle.title}`, minutes: cycle.durationInMinutes, anchor: cycleAnchor(index) }),
   );
-  if (lesson.endpoint) parts.push({ title: 'Endpoint activity', minutes: lesson.endpoint.durationInMinutes, anchor: 'endpoint' });
+  if (lesson.endpoint)
+    parts.push({ title: 'Endpoint activity', minutes: lesson.endpoint.durationInMinutes, anchor: 'endpoint' });
   const timed = parts.reduce((sum, part) => sum + part.minutes, 0);
   const rest = lesson.durationInMinutes - timed;
   if (rest > 0) {
-    const close = lesson.audience === 'pupils' ? 'Questions, exit quiz and where to get help' : 'Questions and where to get help';
+    const close =
+      lesson.audience === 'pupils' ? 'Questions, exit quiz and where to get help' : 'Questions and where to get help';
     parts.push({ title: close, minutes: rest, anchor: 'help' });
   }
   return { parts, total: parts.reduce((sum, part) => sum + part.minutes, 0) };

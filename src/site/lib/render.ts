@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { renderHtml } from '../../html/index.ts';
 import type { View } from '../../html/index.ts';
 import type { Library, MarkdownField } from '../../lesson/types.ts';
+import { imageDataUri } from './images.ts';
 
 const reported = new Set<string>();
 
@@ -21,6 +22,7 @@ export function fieldHtml(
     file: options.file,
     headingOffset: options.headingOffset ?? 2,
     idPrefix: `${options.key}-`,
+    resolveImage: (url) => imageDataUri(options.file, url),
   });
   for (const d of diagnostics) {
     const line = `${d.file}: ${d.severity}: ${d.message} [${d.ruleId}]`;

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleLibrary, openSite } from './fixture.ts';
+import type { SiteSession } from './fixture.ts';
+
+let site: SiteSession;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('search on the library page', () => {
+  it('should find a lesson by one of its keywords and link to it', async () => {
+    const lesson = exampleLibrary().lessons.find((l) => l.keywords.some((k) => k.keyword === 'phishing'))!;
+    const { page, problems } = await site.open('/');
+    await page.getByLabel('Search lessons').fill('phishing');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const link = page.locator('[data-search-list] a', { hasText: lesson.title });
+    await link.first().waitFor({ timeout: 10_000 });
+    expect(await link.first().getAttribute('href')).toBe(`/lessons/${lesson.id}/`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/found for “phishing”/);
+    expect(problems).toEqual([]);
+    expect(site.browser.requests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(site.browser.requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
+    await page.close();
+  });
+
+  it('should say so when nothing matches', async () => {
+    const { page } = await site.open('/');
+    await page.getByLabel('Search lessons').fill('xylophonequartz');
+    await page.getByLabel('Search lessons').press('Enter');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/Nothing found/);
+    expect(await page.locator('[data-search-list] li').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('filters on the library page', () => {
+  it('should show only the lessons of the chosen UKCIS strand and say how many', async () => {
+    const { lessons } = exampleLibrary();
+    const strand = 'privacy-and-security';
+    const expected = lessons.filter((l) => l.curriculumLinks?.connectedWorld?.includes(strand));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(lessons.length);
+    const { page } = await site.open('/');
+    await page.getByLabel('UKCIS strand').selectOption(strand);
+    const visible = page.locator('.lesson-card:visible');
+    await expect.poll(() => visible.count()).toBe(expected.length);
+    expect(await page.locator('[data-filter-status]').textContent()).toBe(
+      `Showing ${expected.length} of ${lessons.length} lessons.`,
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => visible.count()).toBe(lessons.length);
+    await page.close();
+  });
+});
