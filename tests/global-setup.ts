@@ -31,22 +31,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 /**
- * Builds what the browser tests read, once per test run: the site for the
- * example library, then its Pagefind index. (Later `pshe build`, which also
- * writes the downloads and runs Pagefind itself.)
+ * Builds what the browser and download tests read, once per test run, the way
+ * a user does: `pshe build` of the example library (site, downloads, packs and
+ * the Pagefind index).
  */
 export default async function setup(project: TestProject) {
   rmSync(testSiteDir, { recursive: true, force: true });
-  const cache = `${testSiteDir}-astro-cache`;
-  const env = {
-    PSHE_LESSONS: exampleLibrary,
-    PSHE_ASTRO_CACHE: cache,
-    ASTRO_TELEMETRY_DISABLED: '1',
+  run(process.execPath, ['bin/pshe.js', 'build', '--lessons', exampleLibrary, '--out', testSiteDir], {
+    CI: '1',
     NO_COLOR: '1',
-  };
-  run('npx', ['astro', 'build', '--outDir', testSiteDir], env);
-  rmSync(cache, { recursive: true, force: true });
-  run('npx', ['pagefind', '--site', testSiteDir], env);
+  });
   project.provide('siteDir', testSiteDir);
   project.provide('libraryDir', path.resolve(exampleLibrary));
   return () => rmSync(testSiteDir, { recursive: true, force: true });

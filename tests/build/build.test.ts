@@ -30,11 +30,19 @@ describe('pshe build', () => {
 
   it('should build every path in the contract from the example library', () => {
     expect(first.status, first.stderr).toBe(0);
-    const pages = ['index.html', 'signposting/index.html', 'curriculum/index.html', 'glossary/index.html', 'units/staying-safe-online/index.html'];
-    for (const id of ids) pages.push(`lessons/${id}/index.html`, `lessons/${id}/handout/index.html`, `lessons/${id}/slides/index.html`);
+    const pages = [
+      'index.html',
+      'signposting/index.html',
+      'curriculum/index.html',
+      'glossary/index.html',
+      'units/staying-safe-online/index.html',
+    ];
+    for (const id of ids)
+      pages.push(`lessons/${id}/index.html`, `lessons/${id}/handout/index.html`, `lessons/${id}/slides/index.html`);
     for (const page of pages) expect(existsSync(path.join(out, page)), page).toBe(true);
     for (const id of ids) {
-      for (const suffix of perLesson) expect(existsSync(path.join(out, 'downloads', id, `${id}-${suffix}`)), `${id}-${suffix}`).toBe(true);
+      for (const suffix of perLesson)
+        expect(existsSync(path.join(out, 'downloads', id, `${id}-${suffix}`)), `${id}-${suffix}`).toBe(true);
     }
     expect(existsSync(path.join(out, 'downloads/units/staying-safe-online-pack.zip'))).toBe(true);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
@@ -43,14 +51,22 @@ describe('pshe build', () => {
   it('should put the downloads, the YAML, a README and both licences in a lesson pack', () => {
     const zip = unzipSync(readFileSync(path.join(out, 'downloads/who-can-help/who-can-help-pack.zip')));
     expect(Object.keys(zip).sort()).toEqual(
-      [...perLesson.filter((s) => s !== 'pack.zip').map((s) => `who-can-help-${s}`), 'who-can-help.yaml', 'README.md', 'LICENSE.txt', 'LICENSE-CONTENT.md'].sort(),
+      [
+        ...perLesson.filter((s) => s !== 'pack.zip').map((s) => `who-can-help-${s}`),
+        'who-can-help.yaml',
+        'README.md',
+        'LICENSE.txt',
+        'LICENSE-CONTENT.md',
+      ].sort(),
     );
     const readme = new TextDecoder().decode(zip['README.md']);
     expect(readme).toMatch(/content guidance/i);
     expect(readme).toMatch(/Childline/);
     expect(readme).toMatch(/Never view, copy or share an image/);
     const unit = unzipSync(readFileSync(path.join(out, 'downloads/units/staying-safe-online-pack.zip')));
-    expect(Object.keys(unit)).toEqual(expect.arrayContaining(['spotting-online-scams-pack.zip', 'who-can-help-pack.zip']));
+    expect(Object.keys(unit)).toEqual(
+      expect.arrayContaining(['spotting-online-scams-pack.zip', 'who-can-help-pack.zip']),
+    );
   });
 
   it('should print a plain line per phase without a terminal, then a summary', () => {
@@ -96,18 +112,30 @@ describe('pshe build', () => {
     expect(unchanged.stderr).toMatch(/downloads done .*0 lessons rendered, 2 from the cache/);
 
     const lessonFile = path.join(library, 'staying-safe-online/who-can-help.yaml');
-    writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('Who can help when something online worries you', 'Who can help when something online is worrying'));
+    writeFileSync(
+      lessonFile,
+      readFileSync(lessonFile, 'utf8').replace(
+        'Who can help when something online worries you',
+        'Who can help when something online is worrying',
+      ),
+    );
     const oneChanged = pshe(['build', '--lessons', library, '--out', cached]);
     expect(oneChanged.stderr).toMatch(/1 lessons rendered, 1 from the cache/);
     const afterLesson = hashTree(path.join(cached, 'downloads'));
-    expect(afterLesson['who-can-help/who-can-help-handout.pdf']).not.toBe(before['who-can-help/who-can-help-handout.pdf']);
-    expect(afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf']).toBe(before['spotting-online-scams/spotting-online-scams-handout.pdf']);
+    expect(afterLesson['who-can-help/who-can-help-handout.pdf']).not.toBe(
+      before['who-can-help/who-can-help-handout.pdf'],
+    );
+    expect(afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf']).toBe(
+      before['spotting-online-scams/spotting-online-scams-handout.pdf'],
+    );
 
     const signposts = path.join(library, 'signposts.yaml');
     writeFileSync(signposts, readFileSync(signposts, 'utf8').replace('0800 1111', '0800 1111 (free, 24 hours)'));
     const serviceChanged = pshe(['build', '--lessons', library, '--out', cached]);
     expect(serviceChanged.stderr).toMatch(/2 lessons rendered, 0 from the cache/);
     const afterService = hashTree(path.join(cached, 'downloads'));
-    expect(afterService['spotting-online-scams/spotting-online-scams-handout.pdf']).not.toBe(afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf']);
+    expect(afterService['spotting-online-scams/spotting-online-scams-handout.pdf']).not.toBe(
+      afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf'],
+    );
   });
 });
