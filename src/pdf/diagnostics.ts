@@ -11,7 +11,9 @@ const at = (node: Nodes | undefined) => ({
 /** A problem with one node of a markdown field: reported against the lesson file, at the node's line. */
 export function reportNode(ctx: PdfContext, node: Nodes | undefined, message: string): void {
   const field = ctx.run.field ? ` (in \`${ctx.run.field}\`)` : '';
-  ctx.run.diagnostics.push(diagnostic('render-failed', ctx.run.lesson.file, at(node ?? ctx.run.node), `${message}${field}`));
+  ctx.run.diagnostics.push(
+    diagnostic('render-failed', ctx.run.lesson.file, at(node ?? ctx.run.node), `${message}${field}`),
+  );
 }
 
 /** A problem that is not about one node, such as a missing help service. */
@@ -35,7 +37,8 @@ export function documentFailed(run: RenderRun, fileName: string, error: unknown)
 export function uniqueDiagnostics(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((item) => {
-    const key = `${item.file}:${item.line}:${item.column}:${item.ruleId}:${item.message}`;
+    // The same node in several documents: keep the first report (the lesson plan's, which names the field).
+    const key = `${item.file}:${item.line}:${item.column}:${item.ruleId}:${item.message.replace(/ \(in `[^`]*`\)$/, '')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -98,7 +98,9 @@ export function closeDocument(doc: Doc, root: StructElement): Promise<Uint8Array
     doc.end();
     // pdfkit waits for every object to be written; a structure element never attached would keep it waiting forever.
     if ((doc as unknown as { _ended: boolean })._ended) {
-      reject(new Error('The PDF structure tree has an element that was never attached, so the file cannot be finished.'));
+      reject(
+        new Error('The PDF structure tree has an element that was never attached, so the file cannot be finished.'),
+      );
     }
   });
 }

@@ -74,7 +74,8 @@ export function applySharedLayoutCache(doc: Doc): boolean {
 /** Whether the patch is applied, and how often the shared cache answered (for tests and the benchmark). */
 export function sharedLayoutCacheStats(): { patched: boolean; hits: number; misses: number } {
   return {
-    patched: patchedPrototype !== undefined && (patchedPrototype as EmbeddedFontLike).layoutCached === sharedLayoutCached,
+    patched:
+      patchedPrototype !== undefined && (patchedPrototype as EmbeddedFontLike).layoutCached === sharedLayoutCached,
     ...stats,
   };
 }

@@ -5,20 +5,36 @@ import type { Face, PdfContext, Run } from './types.ts';
 
 /** A help service by id: the library's services, then the school's local ones (design.md). */
 export function findService(library: Library, id: string): Signpost | undefined {
-  return library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id);
+  return (
+    library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id)
+  );
 }
 
 /** An address as it is read aloud or typed from paper: no `https://`, no trailing slash. */
 export function readableUrl(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '');
+  return url
+    .replace(/^https?:\/\//, '')
+    .replace(/^mailto:/, '')
+    .replace(/\/$/, '');
+}
+
+/**
+ * A web address as printed and read aloud: without `https://`, clickable when
+ * `link` is set. (Non-breaking hyphens with an ActualText were tried so that
+ * lines never break at a hyphen, but poppler then extracts the address out of
+ * reading order; plain hyphens keep the text right for screen readers.)
+ */
+export function addressRun(url: string, face: Face, colour: string, link: string | undefined = url): Run {
+  return { text: readableUrl(url), face, link, colour };
 }
 
 /** How to reach a service, in runs: "call 0800 1111 (free), childline.org.uk" with the address clickable. */
 export function contactRuns(service: Signpost, colour: { link: string }, face: Face = 'regular'): Run[] {
   const parts: Run[][] = [];
   if (service.phone) parts.push([plain(`call ${service.phone}`, face)]);
-  if (service.text) parts.push([plain(/^text\b/i.test(service.text) ? lowerFirst(service.text) : `text ${service.text}`, face)]);
-  if (service.url) parts.push([{ text: readableUrl(service.url), face, link: service.url, colour: colour.link }]);
+  if (service.text)
+    parts.push([plain(/^text\b/i.test(service.text) ? lowerFirst(service.text) : `text ${service.text}`, face)]);
+  if (service.url) parts.push([addressRun(service.url, face, colour.link)]);
   if (service.email) parts.push([{ text: service.email, face, link: `mailto:${service.email}`, colour: colour.link }]);
   return parts.flatMap((part, index) => (index ? [plain(', ', face), ...part] : part));
 }
@@ -46,7 +62,9 @@ export function serviceLine(service: Signpost): string {
 export function dslWords(library: Library): string {
   const school = library.school;
   if (!school) return "your school's Designated Safeguarding Lead";
-  return school.dslName ? `${school.dslName}, the Designated Safeguarding Lead` : `the Designated Safeguarding Lead at ${school.name}`;
+  return school.dslName
+    ? `${school.dslName}, the Designated Safeguarding Lead`
+    : `the Designated Safeguarding Lead at ${school.name}`;
 }
 
 /**
@@ -63,9 +81,10 @@ export function serviceList(ctx: PdfContext, ids: readonly string[]): void {
       const contacts = contactRuns(service, ctx.theme.colours);
       const hours = service.hours ? [plain(`. ${service.hours}`)] : [];
       if (contacts.length) {
-        paragraph(item, [plain(upperFirst(contacts[0].text)), ...contacts.slice(1), ...hours].map(keepLink(contacts[0])), {
-          colour: ctx.theme.colours.muted,
-        });
+        // "call …" and "text …" start the line with a capital; an address is printed as it is typed.
+        const [first, ...rest] = contacts;
+        const opening = first.link ? first : { ...first, text: upperFirst(first.text) };
+        paragraph(item, [opening, ...rest, ...hours], { colour: ctx.theme.colours.muted });
       }
     }),
     { tight: true },
@@ -73,5 +92,3 @@ export function serviceList(ctx: PdfContext, ids: readonly string[]): void {
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** Keep the first run's link when its text was re-cased. */
-const keepLink = (first: Run) => (run: Run, index: number) => (index === 0 ? { ...run, link: first.link, colour: first.colour } : run);

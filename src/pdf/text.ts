@@ -25,7 +25,13 @@ function tidy(runs: Run[]): Run[] {
   for (const run of runs) {
     if (!run.text) continue;
     const last = out[out.length - 1];
-    if (last && last.face === run.face && last.link === run.link && last.strike === run.strike && last.colour === run.colour) {
+    const same =
+      last &&
+      last.face === run.face &&
+      last.link === run.link &&
+      last.strike === run.strike &&
+      last.colour === run.colour;
+    if (same) {
       last.text += run.text;
     } else out.push({ ...run });
   }
@@ -92,7 +98,13 @@ export function paragraph(ctx: PdfContext, text: string | Run[], options: TextOp
 }
 
 /** Height of plain text in the frame at a size and face, without drawing it. */
-export function measureText(ctx: PdfContext, text: string, size: number, face: Face = 'regular', width = ctx.frame.width): number {
+export function measureText(
+  ctx: PdfContext,
+  text: string,
+  size: number,
+  face: Face = 'regular',
+  width = ctx.frame.width,
+): number {
   if (!text) return 0;
   useFace(ctx.doc, face, size);
   return ctx.doc.heightOfString(text, { width, lineGap: ctx.theme.lineGap });
@@ -132,7 +144,13 @@ export function estimateStart(ctx: PdfContext, node: RootContent | undefined): n
 }
 
 const headingSize = (ctx: PdfContext, level: number) =>
-  level <= 1 ? ctx.theme.size.h1 : level === 2 ? ctx.theme.size.h2 : level === 3 ? ctx.theme.size.h3 : ctx.theme.size.h4;
+  level <= 1
+    ? ctx.theme.size.h1
+    : level === 2
+      ? ctx.theme.size.h2
+      : level === 3
+        ? ctx.theme.size.h3
+        : ctx.theme.size.h4;
 
 export interface HeadingOptions {
   /** Height of what must follow on the same page (keep-with-next); see {@link estimateStart}. */
@@ -150,7 +168,8 @@ export function heading(ctx: PdfContext, input: string | Run[], level: number, o
   const { doc, theme } = ctx;
   const depth = Math.max(1, Math.min(6, level));
   const size = headingSize(ctx, depth);
-  const runs = typeof input === 'string' ? [plain(input, 'bold')] : input.map((run) => ({ ...run, face: boldFace(run.face) }));
+  const runs =
+    typeof input === 'string' ? [plain(input, 'bold')] : input.map((run) => ({ ...run, face: boldFace(run.face) }));
   const text = runs.map((run) => run.text).join('');
   const before = atPageTop(ctx) ? 0 : size * (depth <= 2 ? 0.7 : 0.45);
   const own = measureText(ctx, text, size, 'bold') + size * 0.3;

@@ -9,7 +9,13 @@ const hex = (value: string): [number, number, number] => [
   parseInt(value.slice(5, 7), 16),
 ];
 const toHex = (rgb: number[]): string =>
-  `#${rgb.map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('')}`;
+  `#${rgb
+    .map((c) =>
+      Math.round(Math.max(0, Math.min(255, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 
 /** Mix `colour` with `other`; `amount` 0 keeps `colour`, 1 gives `other`. */
 export function mix(colour: string, other: string, amount: number): string {

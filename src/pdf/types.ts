@@ -84,6 +84,8 @@ export interface PdfContext {
   handlers: BlockHandlers;
   /** Folder that image paths in markdown are relative to. */
   baseDir: string;
+  /** How deeply lists are nested here (chooses the bullet). */
+  listDepth?: number;
   run: RenderRun;
 }
 

@@ -2,8 +2,8 @@ import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { reportNode } from '../diagnostics.ts';
-import { readableUrl, signpostRuns } from '../signposts.ts';
-import { boldFace, italicFace, plain } from '../text.ts';
+import { addressRun, readableUrl, signpostRuns } from '../signposts.ts';
+import { boldFace, italicFace } from '../text.ts';
 import type { Face, PdfContext, Run } from '../types.ts';
 
 /** The look that inline nodes inherit from their parents. */
@@ -29,7 +29,11 @@ function signpost(ctx: PdfContext, node: TextDirective, style: InlineStyle): Run
   const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
   const runs = signpostRuns(ctx, id, style.face);
   if (runs) return runs;
-  reportNode(ctx, node, `The help service \`${id}\` is not in signposts.yaml or the school profile, so only its id is printed`);
+  reportNode(
+    ctx,
+    node,
+    `The help service \`${id}\` is not in signposts.yaml or the school profile, so only its id is printed`,
+  );
   return [run(id, style)];
 }
 
@@ -48,11 +52,15 @@ export const inlineHandlers: Record<string, InlineHandler> = {
   link: (ctx, node, style) => {
     const url = (node as { url: string }).url;
     const label = children(ctx, node, { ...style, link: url, colour: ctx.theme.colours.link });
-    const shown = label.map((r) => r.text).join('').trim();
+    const shown = label
+      .map((r) => r.text)
+      .join('')
+      .trim();
     const address = readableUrl(url);
     // On paper the address must be readable too, unless the link text already is the address.
     if (!shown || readableUrl(shown) === address) return label.length ? label : [run(address, { ...style, link: url })];
-    return [...label, run(` (${address})`, { ...style, colour: ctx.theme.colours.muted })];
+    const muted = { ...style, colour: ctx.theme.colours.muted };
+    return [...label, run(' (', muted), addressRun(url, style.face, muted.colour, undefined), run(')', muted)];
   },
   linkReference: (ctx, node, style) => children(ctx, node, style),
   image: (_ctx, node, style) => [run(`[Image: ${(node as { alt?: string }).alt || 'no description'}]`, style)],
@@ -67,7 +75,8 @@ export const inlineHandlers: Record<string, InlineHandler> = {
 
 /** Anything else: reported, and its text kept so that nothing disappears without a word. */
 function unknownInline(ctx: PdfContext, node: PhrasingContent, style: InlineStyle): Run[] {
-  const name = node.type === 'textDirective' ? `the directive \`:${(node as TextDirective).name}\`` : `\`${node.type}\``;
+  const name =
+    node.type === 'textDirective' ? `the directive \`:${(node as TextDirective).name}\`` : `\`${node.type}\``;
   if (node.type === 'html') {
     reportNode(ctx, node, 'Raw HTML cannot be printed and was left out');
     return [];
@@ -77,7 +86,11 @@ function unknownInline(ctx: PdfContext, node: PhrasingContent, style: InlineStyl
 }
 
 /** Inline mdast content as runs of text. */
-export function inlineRuns(ctx: PdfContext, nodes: readonly PhrasingContent[], style: InlineStyle = { face: 'regular' }): Run[] {
+export function inlineRuns(
+  ctx: PdfContext,
+  nodes: readonly PhrasingContent[],
+  style: InlineStyle = { face: 'regular' },
+): Run[] {
   const runs: Run[] = [];
   for (const node of nodes) {
     const handler = inlineHandlers[node.type] ?? unknownInline;
@@ -93,5 +106,3 @@ export function inlineText(ctx: PdfContext, nodes: readonly PhrasingContent[]): 
     .join('')
     .trim();
 }
-
-export { plain };

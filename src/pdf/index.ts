@@ -1,0 +1,4 @@
+export { renderLessonPdfs } from './render-lesson-pdfs.ts';
+export { sharedLayoutCacheStats } from './shared-layout-cache.ts';
+export { creationDate } from './document.ts';
+export type { PdfFile } from './types.ts';

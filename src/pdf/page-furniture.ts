@@ -1,0 +1,95 @@
+import { useFace } from './fonts.ts';
+import { artifact } from './layout.ts';
+import type { Doc, PdfContext, Run, Theme } from './types.ts';
+
+/** What goes round every page: the title and page number at the top, where to get help at the foot. */
+export interface Furniture {
+  title: string;
+  /** The help line; absent for projected slides. */
+  footer?: Run[];
+  /** Rule the header off from the page (default: true; slides have a band of colour instead). */
+  headerRule?: boolean;
+}
+
+/** Space between the text area and the footer's rule, and between the rule and the footer's text. */
+const FOOTER_RULE_GAP = 8;
+
+/** How much room a footer needs at a width: margins are set from this before the first page. */
+export function footerHeight(doc: Doc, theme: Theme, width: number, footer: Run[] | undefined): number {
+  if (!footer?.length) return 0;
+  useFace(doc, 'regular', theme.size.furniture);
+  return doc.heightOfString(footer.map((run) => run.text).join(''), { width, lineGap: 1 }) + FOOTER_RULE_GAP * 2.5;
+}
+
+/** A rule across the frame (markdown `---`), as an Artifact. */
+export function rule(ctx: PdfContext): void {
+  const { doc, frame, theme } = ctx;
+  const y = doc.y + theme.blockGap * 0.5;
+  artifact(ctx, 'Layout', () =>
+    doc
+      .lineWidth(0.75)
+      .strokeColor(theme.colours.rule)
+      .moveTo(frame.x, y)
+      .lineTo(frame.x + frame.width, y)
+      .stroke(),
+  );
+  doc.y = y + theme.blockGap * 0.5;
+}
+
+/**
+ * Headers and footers on every page, written once the page count is known
+ * (pdfkit's `bufferPages`), all as Pagination Artifacts: on paper on every
+ * page, skipped by screen readers, which read the same help in the body.
+ */
+export function drawFurniture(ctx: PdfContext, furniture: Furniture): void {
+  const { doc, theme } = ctx;
+  const range = doc.bufferedPageRange();
+  const size = theme.size.furniture;
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const page = doc.page;
+    const margins = page.margins;
+    const width = page.width - margins.left - margins.right;
+    // Nothing written here may start a new page.
+    page.margins = { ...margins, top: 0, bottom: 0 };
+    artifact(ctx, 'Pagination', () => {
+      const label = `Page ${i + 1} of ${range.count}`;
+      useFace(doc, 'regular', size);
+      const labelWidth = doc.widthOfString(label);
+      const top = Math.max(18, margins.top - size * 3.2);
+      doc.fillColor(theme.colours.muted);
+      doc.text(furniture.title, margins.left, top, {
+        width: width - labelWidth - 18,
+        height: size * 1.4,
+        ellipsis: true,
+      });
+      doc.text(label, margins.left + width - labelWidth, top, { lineBreak: false });
+      if (furniture.headerRule !== false) {
+        const ruleY = top + size * 1.6;
+        doc
+          .lineWidth(0.6)
+          .strokeColor(theme.colours.accent)
+          .moveTo(margins.left, ruleY)
+          .lineTo(margins.left + width, ruleY)
+          .stroke();
+      }
+      if (furniture.footer?.length) {
+        const ruleY = page.height - margins.bottom + FOOTER_RULE_GAP;
+        const footerTop = ruleY + FOOTER_RULE_GAP;
+        doc
+          .lineWidth(0.6)
+          .strokeColor(theme.colours.rule)
+          .moveTo(margins.left, ruleY)
+          .lineTo(margins.left + width, ruleY)
+          .stroke();
+        furniture.footer.forEach((run, index) => {
+          useFace(doc, run.face, size).fillColor(run.colour ?? theme.colours.text);
+          const options = { width, lineGap: 1, continued: index < furniture.footer!.length - 1 };
+          if (index === 0) doc.text(run.text, margins.left, footerTop, options);
+          else doc.text(run.text, options);
+        });
+      }
+    });
+    page.margins = margins;
+  }
+}

@@ -1,0 +1,154 @@
+import type { Lesson } from '../lesson/types.ts';
+import { contentGuidanceLabel, quizOptions, supervisionLabel } from '../slides/index.ts';
+import { box } from './callouts.ts';
+import { gap } from './layout.ts';
+import { list } from './lists.ts';
+import { addressRun } from './signposts.ts';
+import { table } from './tables.ts';
+import { heading, lineHeight, paragraph, plain } from './text.ts';
+import type { PdfContext, Run } from './types.ts';
+
+type Quiz = NonNullable<Lesson['exitQuiz']>;
+
+const joinWords = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+const months = 'January February March April May June July August September October November December'.split(' ');
+
+/** An ISO date as people write it: "26 November 2027". */
+export function dateWords(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return months[month - 1] ? `${day} ${months[month - 1]} ${year}` : iso;
+}
+
+/** "Key stage 3", "Year 7", "Years 10 and 11". */
+export function keyStageWords(lesson: Lesson): string[] {
+  const words: string[] = [];
+  if (lesson.keyStage) words.push(`Key stage ${lesson.keyStage.replace('key-stage-', '')}`);
+  const years = lesson.yearGroups ?? [];
+  if (years.length) words.push(`${years.length > 1 ? 'Years' : 'Year'} ${joinWords(years.map(String))}`);
+  return words;
+}
+
+export const audienceWords: Record<Lesson['audience'], string> = {
+  pupils: 'For pupils',
+  staff: 'For staff',
+  parents: 'For parents and carers',
+};
+
+/** The document's title block: a small line saying what the document is, the H1, then a muted line of facts. */
+export function titleBlock(ctx: PdfContext, kicker: string, title: string, facts: string[] = []): void {
+  const { theme, doc } = ctx;
+  paragraph(ctx, kicker, { size: theme.size.small, colour: theme.colours.accent, face: 'bold' });
+  doc.y += theme.size.small * 0.2;
+  heading(ctx, title, 1, { bookmark: false });
+  if (facts.length) paragraph(ctx, facts.join('  ·  '), { colour: theme.colours.muted });
+  gap(ctx, theme.blockGap * 1.5);
+}
+
+/** Room a heading keeps below it: the first lines of a paragraph, list, table or box. */
+const keepDefault = (ctx: PdfContext) => lineHeight(ctx) * 3.2 + ctx.theme.boxPadding * 2;
+
+/** A section heading (H2) that is also a bookmark. */
+export function section(ctx: PdfContext, title: string, keepWith = keepDefault(ctx)): void {
+  gap(ctx, ctx.theme.blockGap);
+  heading(ctx, title, 2, { bookmark: true, keepWith });
+}
+
+/** A sub-heading (H3), kept with the first lines after it. */
+export function subsection(ctx: PdfContext, title: string, keepWith = keepDefault(ctx)): void {
+  gap(ctx, ctx.theme.blockGap * 0.5);
+  heading(ctx, title, 3, { keepWith });
+}
+
+/** A bold label and its text in one paragraph. */
+export function labelled(ctx: PdfContext, label: string, text: string | Run[]): void {
+  paragraph(ctx, [plain(`${label} `, 'bold'), ...(typeof text === 'string' ? [plain(text)] : text)]);
+  ctx.doc.y += ctx.theme.blockGap * 0.5;
+}
+
+/** A bulleted list of plain strings. */
+export function bullets(ctx: PdfContext, items: readonly string[]): void {
+  list(
+    ctx,
+    items.map((item) => (inner: PdfContext) => paragraph(inner, item)),
+    { tight: true },
+  );
+}
+
+/** Content guidance and supervision level: first on the plan and the DSL briefing (design.md, "Safe practice"). */
+export function contentGuidanceBox(ctx: PdfContext, lesson: Lesson, options: { compact?: boolean } = {}): void {
+  box(ctx, 'guidance', {
+    label: 'Content guidance',
+    render: (inner) => {
+      const codes = lesson.contentGuidance;
+      if (codes.length && options.compact) paragraph(inner, `${codes.map(contentGuidanceLabel).join('; ')}.`);
+      else if (codes.length) bullets(inner, codes.map(contentGuidanceLabel));
+      else paragraph(inner, 'No content guidance: no sensitive content was flagged for this lesson.');
+      inner.doc.y += inner.theme.blockGap * 0.6;
+      labelled(
+        inner,
+        'Supervision:',
+        `${supervisionLabel(lesson.supervisionLevel)} (level ${lesson.supervisionLevel} of 4).`,
+      );
+      if (codes.includes('x/self-harm-mentioned')) {
+        inner.doc.y += inner.theme.blockGap * 0.6;
+        paragraph(
+          inner,
+          'Self-harm or suicide is mentioned, at a distance. Check who in the group may be affected before teaching, and make sure the mental-health services below are on show.',
+        );
+      }
+    },
+  });
+}
+
+/** Key words and their meanings, as a two-column table. */
+export function keywordsTable(ctx: PdfContext, lesson: Lesson, header = ['Key word', 'What it means']): void {
+  table(ctx, { header, rows: lesson.keywords.map((k) => [k.keyword, k.definition]), weights: [1, 2.6] });
+}
+
+/**
+ * A multiple-choice quiz: numbered questions, lettered options in the same
+ * order as the slides (src/slides quizOptions). With answers (staff), the
+ * answer is marked in words; without, each option has a tick box.
+ */
+export function quiz(ctx: PdfContext, lesson: Lesson, questions: Quiz, options: { answers: boolean }): void {
+  list(
+    ctx,
+    questions.map((question) => (item: PdfContext) => {
+      paragraph(item, question.question, { face: 'bold' });
+      item.doc.y += item.theme.blockGap * 0.4;
+      const choices = quizOptions(lesson.id, question);
+      list(
+        item,
+        choices.map(
+          (choice) => (inner: PdfContext) =>
+            paragraph(
+              inner,
+              options.answers && choice.correct
+                ? [plain(choice.text, 'bold'), plain('  (answer)', 'italic', inner.theme.colours.accent)]
+                : choice.text,
+            ),
+        ),
+        { labels: choices.map((choice) => `${choice.letter}.`), tickBoxes: !options.answers, tight: true },
+      );
+    }),
+    { ordered: true },
+  );
+}
+
+/** Sources as a list: title, publisher, and the address printed and clickable. */
+export function sourcesList(ctx: PdfContext, sources: NonNullable<Lesson['sources']>): void {
+  list(
+    ctx,
+    sources.map(
+      (source) => (inner: PdfContext) =>
+        paragraph(inner, [
+          plain(source.title, 'bold'),
+          plain(source.publisher ? `, ${source.publisher}. ` : '. '),
+          addressRun(source.url, 'regular', inner.theme.colours.link),
+        ]),
+    ),
+    { tight: true },
+  );
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse } from 'yaml';
+import { parseMarkdown } from '../markdown/processor.ts';
+
+/** The folder of texts that renderers fill in (design.md, Layout: `templates/`). */
+const folder = new URL('../../templates/', import.meta.url);
+
+export interface ParentLetterTemplate {
+  title: string;
+  greeting: string;
+  opening: string;
+  learningHeading: string;
+  materials: string;
+  withdrawal: string;
+  support: string;
+  questions: string;
+  helpHeading: string;
+  signoff: string;
+  signature: string;
+}
+
+export interface DisclosureTemplate {
+  title: string;
+  steps: string[];
+  approval: string;
+}
+
+const loaded = new Map<string, Record<string, unknown>>();
+
+/** Read a template once per process; a missing key is an error that names the file and the key. */
+function load<T>(file: string, keys: string[]): T {
+  let data = loaded.get(file);
+  if (!data) {
+    const value: unknown = parse(readFileSync(new URL(file, folder), 'utf8'));
+    if (!value || typeof value !== 'object') throw new Error(`templates/${file} is not a YAML mapping`);
+    data = value as Record<string, unknown>;
+    loaded.set(file, data);
+  }
+  for (const key of keys) {
+    const value = data[key];
+    const ok = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    if (!ok) throw new Error(`templates/${file} needs the text \`${key}\``);
+  }
+  return data as T;
+}
+
+export const parentLetterTemplate = () =>
+  load<ParentLetterTemplate>('parent-letter.yaml', [
+    'title',
+    'greeting',
+    'opening',
+    'learningHeading',
+    'materials',
+    'withdrawal',
+    'support',
+    'questions',
+    'helpHeading',
+    'signoff',
+    'signature',
+  ]);
+
+export const disclosureTemplate = () =>
+  load<DisclosureTemplate>('disclosure-steps.yaml', ['title', 'steps', 'approval']);
+
+const parsed = new Map<string, Root>();
+
+/**
+ * A template text as mdast, with `{placeholders}` filled. Values go into text
+ * nodes after parsing, so a school name with `*` or `[` is printed as written.
+ */
+export function fillTemplate(text: string, values: Record<string, string>): RootContent[] {
+  let tree = parsed.get(text);
+  if (!tree) {
+    tree = parseMarkdown(text).tree;
+    // Positions would point into the template, not the lesson file that diagnostics name.
+    visit(tree, (node) => {
+      delete node.position;
+    });
+    parsed.set(text, tree);
+  }
+  const copy = structuredClone(tree);
+  visit(copy, 'text', (node) => {
+    node.value = node.value.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  });
+  return copy.children;
+}
