@@ -92,6 +92,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
       cleanUp();
       return 1;
     }
+    if (renderProblems.length) printProblems(renderProblems);
     const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
     progress.done(`${rendered.downloads.length - fromCache} lessons rendered, ${fromCache} from the cache`);
     library.lessons = rendered.lessons;

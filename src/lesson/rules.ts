@@ -148,6 +148,11 @@ export const rules = {
     source: 'render',
     description: 'A slide holds more text than fits; it will be split.',
   },
+  'render-adjusted': {
+    severity: 'warning',
+    source: 'render',
+    description: 'A download was made, but some content had to be changed to fit (a table shrunk, an image replaced by its description).',
+  },
   'render-failed': {
     severity: 'error',
     source: 'render',

@@ -8,17 +8,20 @@ const at = (node: Nodes | undefined) => ({
   column: node?.position?.start.column ?? 1,
 });
 
-/** A problem with one node of a markdown field: reported against the lesson file, at the node's line. */
+/**
+ * Content that was placed with a change (shrunk, described, left out): a warning
+ * against the lesson file, at the node's line. The PDF is still made.
+ */
 export function reportNode(ctx: PdfContext, node: Nodes | undefined, message: string): void {
   const field = ctx.run.field ? ` (in \`${ctx.run.field}\`)` : '';
   ctx.run.diagnostics.push(
-    diagnostic('render-failed', ctx.run.lesson.file, at(node ?? ctx.run.node), `${message}${field}`),
+    diagnostic('render-adjusted', ctx.run.lesson.file, at(node ?? ctx.run.node), `${message}${field}`),
   );
 }
 
 /** A problem that is not about one node, such as a missing help service. */
 export function reportLesson(run: RenderRun, message: string): void {
-  run.diagnostics.push(diagnostic('render-failed', run.lesson.file, at(run.node), message));
+  run.diagnostics.push(diagnostic('render-adjusted', run.lesson.file, at(run.node), message));
 }
 
 /** A whole document that could not be made: names the file, and the field and line being rendered when it failed. */

@@ -59,6 +59,6 @@ describe('long content', () => {
     expect(heading).toBeDefined();
     expect(heading!.xMax).toBeLessThanOrEqual(heading!.pageWidth - 40);
     // At 9 columns the standard handout shrinks the text and fits; large print (16 pt minimum) cannot, and says so.
-    expect(diagnostics.some((d) => d.ruleId === 'render-failed' && d.message.includes('too wide'))).toBe(true);
+    expect(diagnostics.some((d) => d.ruleId === 'render-adjusted' && d.message.includes('too wide'))).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ describe('staff-only content', () => {
     const handout = flat(pages(byName.get(`${base.id}-handout.pdf`)!).join(' '));
     expect(handout).toContain('Write two signs.');
     expect(handout).not.toContain('A mistyped staff note');
-    const reported = diagnostics.filter((d) => d.ruleId === 'render-failed' && d.message.includes(':::teachr'));
+    const reported = diagnostics.filter((d) => d.ruleId === 'render-adjusted' && d.message.includes(':::teachr'));
     expect(reported.length).toBeGreaterThan(0);
     expect(reported[0].file).toBe(base.file);
   });
