@@ -151,7 +151,8 @@ export const rules = {
   'render-adjusted': {
     severity: 'warning',
     source: 'render',
-    description: 'A download was made, but some content had to be changed to fit (a table shrunk, an image replaced by its description).',
+    description:
+      'A download was made, but some content had to be changed to fit (a table shrunk, an image replaced by its description).',
   },
   'render-failed': {
     severity: 'error',
