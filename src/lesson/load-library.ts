@@ -1,19 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  checkDuplicateLessonIds,
-  checkSignpostRefs,
-  checkStaleSignposts,
-  checkUnitMembership,
-} from './checks/library-checks.ts';
-import type { LessonFacts, UnitFacts } from './checks/library-checks.ts';
-import { checkLesson } from './checks/lesson-checks.ts';
+import { checkDuplicateLessonIds, checkUnitMembership } from './checks/library-checks.ts';
+import type { UnitFacts } from './checks/library-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
-import { slideWarnings } from '../slides/slide-warnings.ts';
-import { SLUG } from './schema.ts';
-import type { Diagnostic, Lesson, Library, School, Signpost, Unit } from './types.ts';
+import { loadLessonFile } from './load-lesson-file.ts';
+import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
+import { loadSchool, loadSignposts } from './load-services.ts';
+import { display, read } from './read-file.ts';
+import type { Diagnostic, Library, Unit } from './types.ts';
 import { positionAt } from './yaml-source.ts';
+
+export { loadLessonFile } from './load-lesson-file.ts';
+export type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 
 export interface LoadOptions {
   /** A school profile to use instead of `DIR/school.yaml`. */
@@ -32,180 +31,11 @@ export interface LoadResult {
 export class LibraryError extends Error {
   override name = 'LibraryError';
 }
-
-const display = (file: string) => path.relative(process.cwd(), file) || file;
-
-function read(file: string): { bytes?: Uint8Array; diagnostics: Diagnostic[] } {
-  try {
-    return { bytes: readFileSync(file), diagnostics: [] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      diagnostics: [
-        diagnostic('file-unreadable', display(file), { line: 1, column: 1 }, `The file could not be read (${reason}).`),
-      ],
-    };
-  }
-}
-
-function loadSignposts(dir: string, today: string, diagnostics: Diagnostic[]): Signpost[] {
-  const file = path.join(dir, 'signposts.yaml');
-  const { bytes, diagnostics: readProblems } = read(file);
-  diagnostics.push(...readProblems);
-  if (!bytes) return [];
-  const loaded = loadDocument('signposts', display(file), bytes);
-  diagnostics.push(...loaded.diagnostics);
-  if (!loaded.data || !loaded.source) return [];
-  const source = loaded.source;
-  const services = loaded.data;
-  const positions = services.map((_, index) => positionAt(source, [index]));
-  const seen = new Set<string>();
-  services.forEach((service, index) => {
-    if (seen.has(service.id)) {
-      diagnostics.push(
-        diagnostic(
-          'signpost-duplicate-id',
-          source.file,
-          positionAt(source, [index, 'id']),
-          `Duplicate help service id \`${service.id}\`. Give each service its own id.`,
-        ),
-      );
-    }
-    seen.add(service.id);
-    if (service.url && !service.url.startsWith('https://')) {
-      diagnostics.push(
-        diagnostic(
-          'link-not-https',
-          source.file,
-          positionAt(source, [index, 'url']),
-          `\`${service.url}\` is not https. Use the service's https:// address.`,
-        ),
-      );
-    }
-  });
-  diagnostics.push(...checkStaleSignposts(source.file, services, positions, today));
-  return services;
-}
-
-function loadSchool(file: string, diagnostics: Diagnostic[]): School | undefined {
-  const { bytes, diagnostics: readProblems } = read(file);
-  diagnostics.push(...readProblems);
-  if (!bytes) return undefined;
-  const loaded = loadDocument('school', display(file), bytes);
-  diagnostics.push(...loaded.diagnostics);
-  return loaded.data;
-}
-
 function listUnitFolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => entry.name)
     .sort();
-}
-
-/** One lesson file to load, with what it needs to know about the library. */
-export interface LessonJob {
-  file: string;
-  unit: string;
-}
-
-export interface LessonContext {
-  knownSignposts: string[];
-  today: string;
-  /** The services and school profile, for rules that measure rendered text (slides). */
-  signposts: Signpost[];
-  school?: School;
-}
-
-export interface LessonResult {
-  job: LessonJob;
-  /** Present when the lesson loaded without an error. */
-  lesson?: Lesson;
-  facts: LessonFacts;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * Load one lesson file: YAML, schema, markdown, and the rules of one lesson
- * (including its signpost ids and image files). Pure apart from reading the
- * file, so it can run in a worker thread.
- */
-export function loadLessonFile(job: LessonJob, context: LessonContext): LessonResult {
-  const name = path.basename(job.file);
-  const fallbackId = name.replace(/\.ya?ml$/, '');
-  const shown = display(job.file);
-  const failed = (diagnostics: Diagnostic[], id = fallbackId): LessonResult => ({
-    job,
-    facts: { id, unit: job.unit, file: shown, idAt: { line: 1, column: 1 }, signposts: [] },
-    diagnostics,
-  });
-  const { bytes, diagnostics: readProblems } = read(job.file);
-  if (!bytes) return failed(readProblems);
-  const loaded = loadDocument('lesson', shown, bytes);
-  if (!loaded.data || !loaded.source || !loaded.fields) {
-    // The file failed to load, but it still holds its id: record it so the
-    // unit check does not add a second, misleading "missing lesson" error.
-    const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
-    return failed(loaded.diagnostics, typeof raw === 'string' ? raw : fallbackId);
-  }
-  const source = loaded.source;
-  const id = loaded.data.id ?? fallbackId;
-  const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
-  const diagnostics = [...loaded.diagnostics];
-  if (!SLUG.test(id)) {
-    diagnostics.push(
-      diagnostic(
-        'lesson-id-invalid',
-        source.file,
-        idAt,
-        `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
-      ),
-    );
-  } else if (id === 'units') {
-    diagnostics.push(
-      diagnostic(
-        'lesson-id-reserved',
-        source.file,
-        idAt,
-        'The id `units` is reserved for unit packs. Rename the lesson.',
-      ),
-    );
-  }
-  const refs = [
-    ...(loaded.data.signposts ?? []).map((ref, index) => ({ id: ref, at: positionAt(source, ['signposts', index]) })),
-    ...loaded.fields.signposts,
-  ];
-  const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
-  diagnostics.push(...checkLesson({ lesson: loaded.data, source, today: context.today }));
-  diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
-  for (const image of loaded.fields.images) {
-    if (!existsSync(path.join(path.dirname(job.file), decodeURI(image.url)))) {
-      diagnostics.push(
-        diagnostic(
-          'image-not-found',
-          source.file,
-          image.at,
-          `Image file \`${image.url}\` was not found next to the lesson.`,
-        ),
-      );
-    }
-  }
-  const ok = !diagnostics.some((d) => d.severity === 'error');
-  const lesson = ok
-    ? ({ ...loaded.data, id, unit: job.unit, file: source.file, yamlSource: source.text } as Lesson)
-    : undefined;
-  if (lesson) {
-    // Slides are split to fit, but an author should hear that a slide holds too much.
-    const library: Library = {
-      dir: path.dirname(path.dirname(job.file)),
-      lessons: [lesson],
-      units: [],
-      signposts: context.signposts,
-      school: context.school,
-    };
-    diagnostics.push(...slideWarnings(lesson, library));
-  }
-  return { job, lesson, facts, diagnostics };
 }
 
 /** A library folder read up to its lessons: what every lesson job needs. */

@@ -1,62 +1,13 @@
 import type { Lesson } from '../../lesson/types.ts';
 import { connectedWorldStrands, fourCs, keyStages } from '../../lesson/schema.ts';
-import type { contentGuidanceCodes } from '../../lesson/schema.ts';
 
 /** Words people read for the codes in the lesson format (design.md, "Lesson format (v1)"). */
 
-export type ContentGuidanceCode = (typeof contentGuidanceCodes)[number];
+export type { ContentGuidanceCode } from '../../lesson/labels.ts';
+export { contentGuidance, supervisionLevels } from '../../lesson/labels.ts';
 export type KeyStage = (typeof keyStages)[number];
 export type Strand = (typeof connectedWorldStrands)[number];
 export type FourC = (typeof fourCs)[number];
-
-/** Oak's content guidance labels (plus our self-harm code), with what each means in class. */
-export const contentGuidance: Record<ContentGuidanceCode, { label: string; detail: string }> = {
-  'l/discriminatory-language': {
-    label: 'Discriminatory language',
-    detail: 'Contains discriminatory language, quoted or described.',
-  },
-  'l/offensive-language': { label: 'Offensive language', detail: 'Contains language some may find offensive.' },
-  'u/sensitive-content': {
-    label: 'Sensitive content',
-    detail: 'Discusses topics some pupils may find sensitive or upsetting.',
-  },
-  'u/violence-or-suffering': { label: 'Violence or suffering', detail: 'Discusses violence or suffering.' },
-  'u/mental-health-challenges': {
-    label: 'Mental health challenges',
-    detail: 'Discusses mental health and wellbeing challenges.',
-  },
-  'u/crime-or-illegal-activities': {
-    label: 'Crime or illegal activities',
-    detail: 'Discusses crime or illegal activities.',
-  },
-  'u/sexual-violence': { label: 'Sexual violence', detail: 'Discusses sexual violence or abuse.' },
-  's/nudity-or-sexual-content': {
-    label: 'Nudity or sexual content',
-    detail: 'Discusses nudity or sexual content (never shown).',
-  },
-  'e/rshe-content': { label: 'RSHE content', detail: 'Relationships, sex and health education content.' },
-  'x/self-harm-mentioned': {
-    label: 'Self-harm or suicide mentioned',
-    detail: 'Self-harm or suicide is mentioned, at a distance. Mental-health signposting is included.',
-  },
-};
-
-/** Oak's supervision levels: how much adult support the lesson needs. */
-export const supervisionLevels: Record<number, { label: string; detail: string }> = {
-  1: { label: 'Adult supervision suggested', detail: 'Read the DSL notes before teaching, as for any PSHE lesson.' },
-  2: {
-    label: 'Adult supervision recommended',
-    detail: 'Read the DSL notes first and think about which pupils may be affected.',
-  },
-  3: {
-    label: 'Adult supervision required',
-    detail: 'Teach only after reading the DSL notes and telling the DSL when the lesson will be taught.',
-  },
-  4: {
-    label: 'Adult support required',
-    detail: 'Plan with the DSL: some pupils may need an adult with them during and after the lesson.',
-  },
-};
 
 export const keyStageLabels: Record<KeyStage, { long: string; short: string }> = {
   'key-stage-1': { long: 'Key stage 1', short: 'KS1' },
