@@ -84,6 +84,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
       schoolFile: school ?? path.join(dir, 'school.yaml'),
     });
     const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache });
+    // The workers' heaps are not needed by the site: free them before Astro runs.
+    await pool.stop();
     const renderProblems = rendered.downloads.flatMap((entry) => entry.diagnostics);
     if (renderProblems.some((d) => d.severity === 'error')) {
       progress.fail();

@@ -7,7 +7,7 @@ import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-libr
 import type { Lesson, Library } from '../lesson/types.ts';
 import { writeLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions } from './lesson-downloads.ts';
-import { stripPositions } from '../site/strip-positions.ts';
+import { stripPositions } from '../lesson/strip-positions.ts';
 
 const port = parentPort!;
 const { jobs, context } = workerData as { jobs: LessonJob[]; context: LessonContext };

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lesson } from '../lesson/types.ts';
@@ -46,13 +56,20 @@ export interface CachedFile {
   bytes: Uint8Array;
 }
 
-export function readCached(key: string): CachedFile[] | undefined {
+/**
+ * Copy a lesson's cached files into `toDir` (a reflink where the file system
+ * has them, else a kernel copy: the bytes never pass through JavaScript).
+ * Returns the file names, or undefined when the entry is missing or damaged.
+ */
+export function copyCached(key: string, toDir: string): string[] | undefined {
   const dir = path.join(downloadCacheDir, key);
   const manifest = path.join(dir, 'manifest.json');
   if (!existsSync(manifest)) return undefined;
   try {
     const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
-    return names.map((name) => ({ name, bytes: readFileSync(path.join(dir, name)) }));
+    mkdirSync(toDir, { recursive: true });
+    for (const name of names) copyFileSync(path.join(dir, name), path.join(toDir, name), constants.COPYFILE_FICLONE);
+    return names;
   } catch {
     return undefined;
   }

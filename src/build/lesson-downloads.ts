@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { lessonKey, readCached, writeCached } from './download-cache.ts';
+import { copyCached, lessonKey, writeCached } from './download-cache.ts';
 import { lessonPack } from './packs.ts';
 import { renderDownloads } from './render-downloads.ts';
 
@@ -30,18 +30,17 @@ export async function writeLessonDownloads(
   options: DownloadOptions,
 ): Promise<LessonDownloads> {
   const key = lessonKey(options.sharedKey, lesson);
-  let files = options.useCache ? readCached(key) : undefined;
-  const fromCache = Boolean(files);
-  const diagnostics: Diagnostic[] = [];
-  if (!files) {
-    const rendered = await renderDownloads(lesson, library);
-    diagnostics.push(...rendered.diagnostics);
-    if (diagnostics.some((d) => d.severity === 'error')) return { id: lesson.id, fromCache, diagnostics };
-    files = [...rendered.files, { name: `${lesson.id}-pack.zip`, bytes: lessonPack(lesson, library, rendered.files) }];
-    writeCached(key, files);
-  }
   const dir = path.join(options.outDir, lesson.id);
+  if (options.useCache && copyCached(key, dir)) return { id: lesson.id, fromCache: true, diagnostics: [] };
+  const rendered = await renderDownloads(lesson, library);
+  const diagnostics = rendered.diagnostics;
+  if (diagnostics.some((d) => d.severity === 'error')) return { id: lesson.id, fromCache: false, diagnostics };
+  const files = [
+    ...rendered.files,
+    { name: `${lesson.id}-pack.zip`, bytes: lessonPack(lesson, library, rendered.files) },
+  ];
+  writeCached(key, files);
   mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
-  return { id: lesson.id, fromCache, diagnostics };
+  return { id: lesson.id, fromCache: false, diagnostics };
 }

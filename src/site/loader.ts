@@ -3,7 +3,7 @@ import type { LoadResult } from '../lesson/load-library.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 import { LibrarySource } from './library-source.ts';
 import type { LibrarySourceOptions } from './library-source.ts';
-import { stripPositions } from './strip-positions.ts';
+import { stripPositions } from '../lesson/strip-positions.ts';
 
 /**
  * Content Layer loaders for the lesson library (Astro's loader shape: a factory
