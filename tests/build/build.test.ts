@@ -139,3 +139,39 @@ describe('pshe build', () => {
     );
   });
 });
+
+describe('an interrupted build', () => {
+  it('should leave the previous output in place and no half-written folder', async () => {
+    const library = copyExampleLibrary();
+    const out = tempOut();
+    expect(pshe(['build', '--lessons', library, '--out', out]).status).toBe(0);
+    const before = hashTree(out);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(
+      process.execPath,
+      [path.resolve('bin/pshe.js'), 'build', '--lessons', library, '--out', out, '--no-cache'],
+      {
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Interrupt once the build is under way (rendering downloads), as Ctrl-C would.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (/downloads…/.test(stderr)) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted; .* is unchanged/);
+    expect(hashTree(out)).toEqual(before);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(path.dirname(out))).toEqual(['dist']);
+  });
+});
