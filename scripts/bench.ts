@@ -140,5 +140,9 @@ ${rows.join('\n')}
 ${pdfBench || '(scripts/bench-pdf.ts not present)'}
 \`\`\`
 `;
-writeFileSync('docs/benchmarks.md', doc);
+// Keep the hand-written reading of the figures (below the marker) across runs.
+const marker = '<!-- analysis: kept by npm run bench -->';
+const previous = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+const analysis = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`;
+writeFileSync('docs/benchmarks.md', `${doc}\n${analysis}`);
 console.log('wrote docs/benchmarks.md');
