@@ -96,7 +96,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     }
     if (renderProblems.length) printProblems(renderProblems);
     const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
-    progress.done(`${rendered.downloads.length - fromCache} lessons rendered, ${fromCache} from the cache`);
+    const fresh = rendered.downloads.length - fromCache;
+    progress.done(`${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`);
     library.lessons = rendered.lessons;
 
     progress.start('site');

@@ -120,7 +120,7 @@ describe('pshe build', () => {
       ),
     );
     const oneChanged = pshe(['build', '--lessons', library, '--out', cached]);
-    expect(oneChanged.stderr).toMatch(/1 lessons rendered, 1 from the cache/);
+    expect(oneChanged.stderr).toMatch(/1 lesson rendered, 1 from the cache/);
     const afterLesson = hashTree(path.join(cached, 'downloads'));
     expect(afterLesson['who-can-help/who-can-help-handout.pdf']).not.toBe(
       before['who-can-help/who-can-help-handout.pdf'],
