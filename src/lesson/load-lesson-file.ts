@@ -9,7 +9,7 @@ import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
 import { SLUG } from './schema.ts';
 import type { Diagnostic, Lesson, Library, School, Signpost } from './types.ts';
-import { positionAt } from './yaml-source.ts';
+import { positionAt, positionsOf } from './yaml-source.ts';
 
 /** One lesson file to load, with what it needs to know about the library. */
 export interface LessonJob {
@@ -100,7 +100,14 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   const lesson = ok
-    ? ({ ...loaded.data, id, unit: job.unit, file: source.file, yamlSource: source.text } as Lesson)
+    ? ({
+        ...loaded.data,
+        id,
+        unit: job.unit,
+        file: source.file,
+        yamlSource: source.text,
+        positions: positionsOf(source),
+      } as Lesson)
     : undefined;
   if (lesson) {
     // Slides are split to fit, but an author should hear that a slide holds too much.

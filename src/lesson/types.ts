@@ -13,6 +13,11 @@ export type Lesson = z.output<typeof lessonSchema> & {
   file: string;
   /** The YAML file's text, for packs (nothing re-parses it). */
   yamlSource: string;
+  /**
+   * Where each value starts in the YAML file, by path (`title`, `cycles.0.slides.1`,
+   * `exitQuiz.2`), recorded once by the loader so renderers can place diagnostics.
+   */
+  positions: Record<string, { line: number; column: number }>;
 };
 
 export type Unit = z.output<typeof unitSchema> & { id: string; file: string };

@@ -217,3 +217,21 @@ export function positionAt(source: YamlSource, path: readonly Segment[], preferK
   if (found.node) return positionOf(source, preferKey && found.key ? found.key : found.node);
   return positionOf(source, found.nearest);
 }
+
+/** The start of every value in the document, by dotted path (`cycles.0.title`). */
+export function positionsOf(source: YamlSource): Record<string, Position> {
+  const out: Record<string, Position> = {};
+  const walk = (node: unknown, path: string) => {
+    if (node && typeof node === 'object' && 'range' in node) out[path] = positionOf(source, node as YamlNode);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) walk(pair.value, path ? `${path}.${String(pair.key.value)}` : String(pair.key.value));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index)));
+    }
+  };
+  walk(source.doc.contents, '');
+  delete out[''];
+  return out;
+}

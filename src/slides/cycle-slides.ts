@@ -5,7 +5,7 @@ import type { Lesson, MarkdownField } from '../lesson/types.ts';
 import { blocks, paragraph, strong, text } from './mdast-build.ts';
 import { checkSlides } from './quiz-slides.ts';
 import { isOwnSlideDirective, separateTeacher } from './separate-blocks.ts';
-import { atNode, findKeyLine } from './source-lines.ts';
+import { atNode, positionOf } from './source-lines.ts';
 import type { At } from './source-lines.ts';
 import type { Slide } from './types.ts';
 
@@ -92,13 +92,11 @@ export function deriveSlides(field: MarkdownField | undefined, firstTitle: strin
   return slides;
 }
 
-/** A cycle's own `slides`, teacher blocks in a body moved to the notes. */
-function explicitSlides(lesson: Lesson, cycle: Cycle, from: number): Slide[] {
-  return (cycle.slides ?? []).map((slide) => {
+/** A cycle's own `slides`, teacher blocks in a body moved to the notes, each placed at its YAML item. */
+function explicitSlides(lesson: Lesson, cycle: Cycle, cycleIndex: number): Slide[] {
+  return (cycle.slides ?? []).map((slide, slideIndex) => {
     const { body, notes } = separateTeacher(blocks(slide.body?.tree.children));
-    const bodyLine = atNode(slide.body?.tree.children[0] ?? slide.notes?.tree.children[0])?.line ?? from;
-    // The slide's YAML node is the `title:` line at or above its body; search from the cycle down.
-    const at = findLastKeyLine(lesson, slide.title, from, bodyLine) ?? atNode(slide.body?.tree.children[0]);
+    const at = positionOf(lesson, `cycles.${cycleIndex}.slides.${slideIndex}`) ?? atNode(slide.body?.tree.children[0]);
     return withAt(
       {
         kind: 'content',
@@ -110,15 +108,6 @@ function explicitSlides(lesson: Lesson, cycle: Cycle, from: number): Slide[] {
       at,
     );
   });
-}
-
-function findLastKeyLine(lesson: Lesson, title: string, from: number, until: number): At | undefined {
-  let found: At | undefined;
-  for (let next = findKeyLine(lesson, 'title', title, from); next && next.line <= until;) {
-    found = next;
-    next = findKeyLine(lesson, 'title', title, next.line + 1);
-  }
-  return found;
 }
 
 const timing = (cycle: Cycle, index: number) =>
@@ -147,11 +136,9 @@ function adaptationNotes(cycle: Cycle): RootContent[] {
  */
 export function cycleSlides(lesson: Lesson, cycle: Cycle, index: number): Slide[] {
   const section = cycle.title;
-  const from = atNode(cycle.explanation.tree)?.line ?? findKeyLine(lesson, 'title', cycle.title)?.line ?? 1;
-  const cycleLine = findKeyLine(lesson, 'title', cycle.title)?.line ?? 1;
   const slides: Slide[] = [];
   if (cycle.slides?.length) {
-    slides.push(...explicitSlides(lesson, cycle, cycleLine));
+    slides.push(...explicitSlides(lesson, cycle, index));
     // The explanation is the presenter's script: in the notes, its scenarios and discussions on slides.
     const script = cycle.explanation.tree.children.filter((node) => !isOwnSlideDirective(node));
     const { body, notes } = separateTeacher(script);
@@ -167,8 +154,9 @@ export function cycleSlides(lesson: Lesson, cycle: Cycle, index: number): Slide[
     );
   }
   slides[0].notes.unshift(timing(cycle, index));
-  for (const question of cycle.checkForUnderstanding ?? [])
-    slides.push(...checkSlides(lesson, question, section, from));
+  (cycle.checkForUnderstanding ?? []).forEach((question, questionIndex) =>
+    slides.push(...checkSlides(lesson, question, section, `cycles.${index}.checkForUnderstanding.${questionIndex}`)),
+  );
   if (cycle.practice) {
     for (const slide of deriveSlides(cycle.practice, 'Practice', section)) {
       if (!slide.notes.length)

@@ -2,7 +2,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { list, paragraph, signpost, strong, text } from './mdast-build.ts';
 import { findSignpost } from './signpost-lookup.ts';
-import { findKeyLine } from './source-lines.ts';
+import { positionOf } from './source-lines.ts';
 import type { Slide } from './types.ts';
 
 /** The service to name when a lesson lists none: Childline for pupils, the NSPCC for adults (design.md). */
@@ -33,7 +33,7 @@ export function helpSlide(lesson: Lesson, library: Library): Slide {
   const body: RootContent[] = [inSchool(library)];
   if (ids.length) body.push(paragraph(strong('Outside school:')), list(ids.map((id) => paragraph(signpost(id)))));
   if (lesson.audience === 'pupils') body.push(paragraph('You will not be in trouble for asking for help.'));
-  const at = lesson.signposts?.length ? findKeyLine(lesson, 'signposts') : undefined;
+  const at = lesson.signposts?.length ? positionOf(lesson, 'signposts') : undefined;
   return {
     kind: 'help',
     title: 'Where to get help',

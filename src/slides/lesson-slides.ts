@@ -7,7 +7,7 @@ import { helpSlide } from './help-slide.ts';
 import { blocks, list, paragraph, strong, text } from './mdast-build.ts';
 import { quizSlides } from './quiz-slides.ts';
 import { separateTeacher } from './separate-blocks.ts';
-import { atNode, findKeyLine } from './source-lines.ts';
+import { atNode, positionOf } from './source-lines.ts';
 import type { Slide } from './types.ts';
 
 function titleSlide(lesson: Lesson): Slide {
@@ -31,7 +31,7 @@ function titleSlide(lesson: Lesson): Slide {
       paragraph(strong('By the end: '), text(lesson.learningOutcome)),
     ],
     notes,
-    at: findKeyLine(lesson, 'title', lesson.title) ?? { line: 1, column: 1 },
+    at: positionOf(lesson, 'title') ?? { line: 1, column: 1 },
   };
 }
 
@@ -46,7 +46,7 @@ function groundRulesSlide(lesson: Lesson): Slide {
     notes.push(paragraph('Point out the anonymous question box and when you will answer what is in it.'));
   if (!notes.length)
     notes.push(paragraph('Agree the ground rules before any content. Anyone may pass on any activity.'));
-  const at = safe?.groundRules ? findKeyLine(lesson, 'groundRules') : undefined;
+  const at = safe?.groundRules ? positionOf(lesson, 'safeLearning.groundRules') : undefined;
   return {
     kind: 'ground-rules',
     title: 'Ground rules',
@@ -62,7 +62,7 @@ function activitySlide(lesson: Lesson, key: 'baseline' | 'endpoint'): Slide[] {
   if (!activity) return [];
   const { body, notes } = separateTeacher(activity.activity.tree.children);
   const baseline = key === 'baseline';
-  const at = atNode(activity.activity.tree.children[0]) ?? findKeyLine(lesson, key);
+  const at = atNode(activity.activity.tree.children[0]) ?? positionOf(lesson, key);
   return [
     {
       kind: key,

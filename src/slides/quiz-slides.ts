@@ -2,7 +2,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { Lesson } from '../lesson/types.ts';
 import { list, paragraph, strong, text } from './mdast-build.ts';
 import { seededShuffle } from './shuffle.ts';
-import { findKeyLine } from './source-lines.ts';
+import { positionOf } from './source-lines.ts';
 import type { Slide } from './types.ts';
 
 type Question = NonNullable<Lesson['exitQuiz']>[number];
@@ -53,9 +53,9 @@ const answerWords = (options: Option[]) =>
  * A check for understanding: a 'question' slide, then an 'answer' slide that
  * reveals the answer on the next step (same options, same order).
  */
-export function checkSlides(lesson: Lesson, question: Question, section: string, from: number): Slide[] {
+export function checkSlides(lesson: Lesson, question: Question, section: string, path: string): Slide[] {
   const options = quizOptions(lesson.id, question);
-  const at = findKeyLine(lesson, 'question', question.question, from);
+  const at = positionOf(lesson, path);
   const plural = question.answers.length > 1;
   const title = 'Check for understanding';
   const body: RootContent[] = [paragraph(strong(question.question)), optionList(options)];
@@ -90,10 +90,9 @@ export function checkSlides(lesson: Lesson, question: Question, section: string,
  * notes, then one 'answer' slide with every answer, to go through together.
  */
 export function quizSlides(lesson: Lesson, quiz: Question[], name: string, key: string): Slide[] {
-  const start = findKeyLine(lesson, key)?.line ?? 1;
   const slides: Slide[] = quiz.map((question, index) => {
     const options = quizOptions(lesson.id, question);
-    const at = findKeyLine(lesson, 'question', question.question, start);
+    const at = positionOf(lesson, `${key}.${index}`);
     return {
       kind: 'quiz',
       title: quiz.length > 1 ? `${name}: question ${index + 1} of ${quiz.length}` : name,

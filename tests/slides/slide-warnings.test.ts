@@ -28,7 +28,8 @@ ${longBody}
       severity: 'warning',
       file: lesson.file,
       line: 20,
-      column: 7,
+      // The slide's mapping starts at its first key, after the list's "- ".
+      column: 9,
     });
     expect(warning.message).toMatch(/Everything at once/);
     const titles = buildSlideDeck(lesson, library).slides.map((s) => s.title);
