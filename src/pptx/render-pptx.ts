@@ -34,7 +34,8 @@ export async function renderPptx(deck: SlideDeck, options: PptxOptions): Promise
     report: reporter(options),
   };
   for (const slide of deck.slides) addSlide(pptx, state, deck, slide);
-  const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not deflated: normalisePptx re-zips every entry anyway, so compressing here is wasted work.
+  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return normalisePptx(written, sourceDate());
 }
 
