@@ -5,7 +5,7 @@ import { finishLibrary, loadLessonFile } from '../lesson/load-library.ts';
 import type { LessonResult, LoadResult, PreparedLibrary } from '../lesson/load-library.ts';
 import type { Lesson } from '../lesson/types.ts';
 import type { WorkerReply, WorkerRequest } from './build-worker.ts';
-import { stripPositions } from '../lesson/strip-positions.ts';
+import { forSite } from '../lesson/strip-positions.ts';
 import { writeLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 
@@ -82,7 +82,7 @@ export class BuildPool {
     const others = await Promise.all(this.workers.map((handle) => handle.rendered!));
     // Positions are for diagnostics only; the site gets every model without them, and this
     // thread lets go of its parsed share.
-    const all = [...ownLessons.map((lesson) => stripPositions(lesson)), ...others.flatMap((reply) => reply.lessons)];
+    const all = [...ownLessons.map((lesson) => forSite(lesson)), ...others.flatMap((reply) => reply.lessons)];
     this.own = [];
     // Lesson.file is shown relative to the working folder, as the loader names it.
     const order = new Map(

@@ -7,7 +7,7 @@ import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-libr
 import type { Lesson, Library } from '../lesson/types.ts';
 import { writeLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions } from './lesson-downloads.ts';
-import { stripPositions } from '../lesson/strip-positions.ts';
+import { forSite } from '../lesson/strip-positions.ts';
 
 const port = parentPort!;
 const { jobs, context } = workerData as { jobs: LessonJob[]; context: LessonContext };
@@ -39,7 +39,7 @@ port.on('message', async (request: WorkerRequest) => {
   }
   port.postMessage({
     type: 'rendered',
-    lessons: lessons.map((lesson) => stripPositions(lesson)),
+    lessons: lessons.map((lesson) => forSite(lesson)),
     downloads,
   } satisfies WorkerReply);
   port.close();

@@ -40,7 +40,11 @@ export class Progress {
   done(detail?: string) {
     const seconds = (performance.now() - this.started) / 1000;
     this.timings.push({ phase: this.phase, seconds, detail });
-    const line = `pshe build: ${this.phase} done in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}`;
+    // PSHE_REPORT_MEMORY=1 adds the process's resident memory, for the benchmark.
+    const memory = process.env.PSHE_REPORT_MEMORY
+      ? ` [rss ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB]`
+      : '';
+    const line = `pshe build: ${this.phase} done in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}${memory}`;
     this.stream.write(this.tty ? `\r\u001b[2K${line}\n` : `${line}\n`);
   }
 

@@ -14,3 +14,11 @@ export function stripPositions<T>(value: T): T {
   }
   return copy as T;
 }
+
+/**
+ * A lesson as the site needs it: no unist positions and no map of YAML
+ * positions (both are for diagnostics, which are over by then).
+ */
+export function forSite<T extends { positions?: unknown }>(lesson: T): T {
+  return { ...stripPositions(lesson), positions: {} };
+}

@@ -54,7 +54,8 @@ export class LibrarySource {
   #preloaded(): LoadResult | undefined {
     const given = (globalThis as { __psheLibrary?: { dir: string; library: LoadResult['library'] } }).__psheLibrary;
     if (!given || path.resolve(given.dir) !== this.dir) return undefined;
-    return { library: given.library, diagnostics: [] };
+    // `pshe build` hands over models already stripped of positions (`stripped: true`).
+    return { library: given.library, diagnostics: [], stripped: true } as LoadResult;
   }
 
   reload(): Promise<LoadResult> {

@@ -117,7 +117,11 @@ export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
     (result) =>
       result.library.lessons.map((lesson) => ({
         id: lesson.id,
-        data: stripPositions(lesson) as unknown as Record<string, unknown>,
+        // Models handed over by `pshe build` are stripped already: storing them as they are saves a copy of the library.
+        data: ((result as { stripped?: boolean }).stripped ? lesson : stripPositions(lesson)) as unknown as Record<
+          string,
+          unknown
+        >,
         digestOf: lesson.yamlSource,
         filePath: lesson.file,
       })),
