@@ -8,6 +8,12 @@ import type { Lesson, Library, School, Signpost, Unit } from '../../lesson/types
  */
 
 /** Every lesson, in unit order (as each unit.yaml lists them), then by id. */
+/** `getStaticPaths` of every per-lesson page (teacher view, handout, slides): one page per lesson. */
+export async function lessonPaths() {
+  const lessons = await getLessons();
+  return lessons.map((lesson) => ({ params: { id: lesson.id }, props: { lesson } }));
+}
+
 export async function getLessons(): Promise<Lesson[]> {
   const [entries, units] = await Promise.all([getCollection('lessons'), getUnits()]);
   const order = new Map<string, number>();
