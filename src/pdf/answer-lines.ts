@@ -1,5 +1,6 @@
 import { useFace } from './fonts.ts';
 import { artifact, ensureSpace, newPage } from './layout.ts';
+import { frameRule } from './page-furniture.ts';
 import type { PdfContext } from './types.ts';
 
 /** The most lines `::lines{count}` may ask for (the directive allows 1–99). */
@@ -18,14 +19,7 @@ export function answerLines(ctx: PdfContext, count: number): void {
   for (let i = 0; i < lines; i++) {
     if (doc.y + spacing > doc.page.maxY()) newPage(ctx);
     const y = doc.y + spacing;
-    artifact(ctx, 'Layout', () =>
-      doc
-        .lineWidth(0.75)
-        .strokeColor(theme.colours.rule)
-        .moveTo(frame.x, y)
-        .lineTo(frame.x + frame.width, y)
-        .stroke(),
-    );
+    frameRule(ctx, y);
     doc.y = y;
   }
   doc.y += spacing * 0.3;

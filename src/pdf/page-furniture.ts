@@ -21,10 +21,9 @@ export function footerHeight(doc: Doc, theme: Theme, width: number, footer: Run[
   return doc.heightOfString(footer.map((run) => run.text).join(''), { width, lineGap: 1 }) + FOOTER_RULE_GAP * 2.5;
 }
 
-/** A rule across the frame (markdown `---`), as an Artifact. */
-export function rule(ctx: PdfContext): void {
+/** A thin line across the frame at `y`, as a Layout Artifact (rules, answer lines). */
+export function frameRule(ctx: PdfContext, y: number): void {
   const { doc, frame, theme } = ctx;
-  const y = doc.y + theme.blockGap * 0.5;
   artifact(ctx, 'Layout', () =>
     doc
       .lineWidth(0.75)
@@ -33,6 +32,13 @@ export function rule(ctx: PdfContext): void {
       .lineTo(frame.x + frame.width, y)
       .stroke(),
   );
+}
+
+/** A rule across the frame (markdown `---`), as an Artifact. */
+export function rule(ctx: PdfContext): void {
+  const { doc, theme } = ctx;
+  const y = doc.y + theme.blockGap * 0.5;
+  frameRule(ctx, y);
   doc.y = y + theme.blockGap * 0.5;
 }
 
@@ -64,24 +70,18 @@ export function drawFurniture(ctx: PdfContext, furniture: Furniture): void {
         ellipsis: true,
       });
       doc.text(label, margins.left + width - labelWidth, top, { lineBreak: false });
-      if (furniture.headerRule !== false) {
-        const ruleY = top + size * 1.6;
+      const pageRule = (y: number, colour: string) =>
         doc
           .lineWidth(0.6)
-          .strokeColor(theme.colours.accent)
-          .moveTo(margins.left, ruleY)
-          .lineTo(margins.left + width, ruleY)
+          .strokeColor(colour)
+          .moveTo(margins.left, y)
+          .lineTo(margins.left + width, y)
           .stroke();
-      }
+      if (furniture.headerRule !== false) pageRule(top + size * 1.6, theme.colours.accent);
       if (furniture.footer?.length) {
         const ruleY = page.height - margins.bottom + FOOTER_RULE_GAP;
         const footerTop = ruleY + FOOTER_RULE_GAP;
-        doc
-          .lineWidth(0.6)
-          .strokeColor(theme.colours.rule)
-          .moveTo(margins.left, ruleY)
-          .lineTo(margins.left + width, ruleY)
-          .stroke();
+        pageRule(ruleY, theme.colours.rule);
         furniture.footer.forEach((run, index) => {
           useFace(doc, run.face, size).fillColor(run.colour ?? theme.colours.text);
           const options = { width, lineGap: 1, continued: index < furniture.footer!.length - 1 };
