@@ -46,7 +46,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const progress = new Progress();
   const started = performance.now();
 
-  progress.start('check');
+  const checking = progress.start('check');
   const prepared = prepareLibrary(dir, { school });
   let done = 0;
   const pool = new BuildPool(prepared, () => progress.tick(++done, prepared.jobs.length));
@@ -59,7 +59,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     process.stderr.write(`pshe build: stopped before writing anything; ${out} is unchanged.\n`);
     return 1;
   }
-  progress.done(`${prepared.jobs.length} lessons, ${diagnostics.length} warnings`);
+  checking.done(`${prepared.jobs.length} lessons, ${diagnostics.length} warnings`);
 
   const staging = `${out}.pshe-tmp-${process.pid}`;
   const downloadsStaging = `${staging}-downloads`;
@@ -78,13 +78,28 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     cleanUp();
     mkdirSync(downloadsStaging, { recursive: true });
 
-    progress.start('downloads');
+    const rendering = progress.start('downloads');
     const sharedKey = downloadsKey({
       signpostsFile: path.join(dir, 'signposts.yaml'),
       schoolFile: school ?? path.join(dir, 'school.yaml'),
     });
-    const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache });
-    // The workers' heaps are not needed by the site: free them before Astro runs.
+    // The site and its search index are built on this thread while the workers render.
+    const siteLibrary: Library = { ...library };
+    const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache }, async (lessons) => {
+      siteLibrary.lessons = lessons;
+      const building = progress.start('site', 'alongside the downloads');
+      await buildSite({ dir, school, outDir: staging, library: siteLibrary });
+      const missing = lessons.filter((lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')));
+      if (missing.length > 0 || lessons.length === 0) {
+        throw new Error(
+          `the site is missing pages for ${missing.map((lesson) => lesson.id).join(', ') || 'every lesson'}`,
+        );
+      }
+      building.done();
+      const indexing = progress.start('search index');
+      indexing.done(`${await indexSite(staging)} pages`);
+    });
+    // The workers' heaps are not needed any more.
     await pool.stop();
     const renderProblems = rendered.downloads.flatMap((entry) => entry.diagnostics);
     if (renderProblems.some((d) => d.severity === 'error')) {
@@ -97,29 +112,13 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     if (renderProblems.length) printProblems(renderProblems);
     const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
     const fresh = rendered.downloads.length - fromCache;
-    progress.done(`${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`);
+    rendering.done(`${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`);
     library.lessons = rendered.lessons;
 
-    progress.start('site');
-    await buildSite({ dir, school, outDir: staging, library });
-    const missing = library.lessons.filter(
-      (lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')),
-    );
-    if (missing.length > 0 || library.lessons.length === 0) {
-      throw new Error(
-        `the site is missing pages for ${missing.map((lesson) => lesson.id).join(', ') || 'every lesson'}`,
-      );
-    }
-    progress.done();
-
-    progress.start('search index');
-    const indexed = await indexSite(staging);
-    progress.done(`${indexed} pages`);
-
-    progress.start('unit packs');
+    const packing = progress.start('unit packs');
     renameSync(downloadsStaging, path.join(staging, 'downloads'));
     writeUnitPacks(path.join(staging, 'downloads'), library);
-    progress.done(`${library.units.length} units`);
+    packing.done(`${library.units.length} units`);
 
     const previous = `${out}.pshe-old-${process.pid}`;
     if (existsSync(out)) renameSync(out, previous);

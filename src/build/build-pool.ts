@@ -15,15 +15,22 @@ const MIN_LESSONS_PER_THREAD = 20;
 interface WorkerHandle {
   worker: Worker;
   loaded: Promise<LessonResult[]>;
-  rendered?: Promise<{ lessons: Lesson[]; downloads: LessonDownloads[] }>;
+}
+
+/** What `render` returns: the site's models (library order, no positions) and each lesson's downloads. */
+export interface Rendered {
+  lessons: Lesson[];
+  downloads: LessonDownloads[];
 }
 
 /**
  * The build's lessons, split over every core: this thread and each worker load
  * their own share once (feasibility.md: no copies of parsed models for the
  * check), the library's cross-file rules run here, and only when the whole
- * library is clean does each thread write its share's downloads. The models
- * come back (without positions) for the site.
+ * library is clean do the threads write the downloads. Workers hand their
+ * models (without positions) to this thread first, so the site can be built
+ * here while they render; this thread then renders what is left of its share,
+ * and workers that run dry take lessons from it, so no core waits.
  */
 export class BuildPool {
   private readonly prepared: PreparedLibrary;
@@ -50,8 +57,8 @@ export class BuildPool {
       const worker = new Worker(new URL('./build-worker.ts', import.meta.url), {
         workerData: { jobs, context: this.prepared.context },
       });
-      const handle: WorkerHandle = { worker, loaded: this.next(worker, 'loaded').then((reply) => reply.results) };
-      this.workers.push(handle);
+      const loaded = this.next(worker, 'loaded').then((reply) => reply.results);
+      this.workers.push({ worker, loaded });
     }
     this.own = (this.shares[0] ?? []).map((job) => loadLessonFile(job, this.prepared.context));
     const others = await Promise.all(this.workers.map((handle) => handle.loaded));
@@ -62,34 +69,46 @@ export class BuildPool {
     );
   }
 
-  /** Write every lesson's downloads; returns every lesson model, in library order. */
+  /**
+   * Write every lesson's downloads. `alongside` gets every lesson's site model
+   * as soon as the workers have handed theirs over, and runs on this thread
+   * while they render (the site build); this thread renders its own lessons
+   * after it.
+   */
   async render(
     library: LoadResult['library'],
     options: DownloadOptions,
-  ): Promise<{ lessons: Lesson[]; downloads: LessonDownloads[] }> {
+    alongside: (lessons: Lesson[]) => Promise<void> = async () => {},
+  ): Promise<Rendered> {
     const shared = { dir: library.dir, signposts: library.signposts, school: library.school, units: library.units };
+    const queue = this.own.flatMap((result) => (result.lesson ? [result.lesson] : []));
+    this.own = [];
+    const ownLibrary = { ...shared, lessons: queue.slice() };
+    const sites = this.workers.map((handle) => this.next(handle.worker, 'site').then((reply) => reply.lessons));
+    const rendered = this.workers.map((handle) => this.serve(handle.worker, queue));
+    // Awaited below; a worker stopped after another failure must not count as an unhandled rejection.
+    for (const promise of rendered) promise.catch(() => {});
     for (const handle of this.workers) {
-      handle.rendered = this.next(handle.worker, 'rendered', () => this.onProgress());
       handle.worker.postMessage({ type: 'render', library: shared, options } satisfies WorkerRequest);
     }
-    const ownLessons = this.own.flatMap((result) => (result.lesson ? [result.lesson] : []));
-    const ownLibrary = { ...shared, lessons: ownLessons };
-    const downloads: LessonDownloads[] = [];
-    for (const lesson of ownLessons) {
-      downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
-      this.onProgress();
-    }
-    const others = await Promise.all(this.workers.map((handle) => handle.rendered!));
-    // Positions are for diagnostics only; the site gets every model without them, and this
-    // thread lets go of its parsed share.
-    const all = [...ownLessons.map((lesson) => forSite(lesson)), ...others.flatMap((reply) => reply.lessons)];
-    this.own = [];
+    // Positions are for diagnostics only; the site gets every model without them.
+    const lessons = [...queue.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
     // Lesson.file is shown relative to the working folder, as the loader names it.
     const order = new Map(
       this.prepared.jobs.map((job, index) => [path.relative(process.cwd(), job.file) || job.file, index]),
     );
-    all.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
-    return { lessons: all, downloads: [...downloads, ...others.flatMap((reply) => reply.downloads)] };
+    lessons.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+
+    const failure = Promise.all(rendered).then(() => new Promise<never>(() => {}));
+    await Promise.race([alongside(lessons), failure]);
+    const downloads: LessonDownloads[] = [];
+    // Take from the front; workers take from the back (`serve`).
+    for (let lesson = queue.shift(); lesson; lesson = queue.shift()) {
+      downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
+      this.onProgress();
+    }
+    for (const reply of await Promise.all(rendered)) downloads.push(...reply);
+    return { lessons, downloads };
   }
 
   /** Stop every worker (after an error, or an interrupted build). */
@@ -97,15 +116,34 @@ export class BuildPool {
     await Promise.all(this.workers.map((handle) => handle.worker.terminate()));
   }
 
-  private next<T extends WorkerReply['type']>(
-    worker: Worker,
-    type: T,
-    onProgress?: () => void,
-  ): Promise<Extract<WorkerReply, { type: T }>> {
+  /**
+   * Answer a worker's requests for more lessons from the back of `queue`, a
+   * few at a time (an eighth of what is left, at most 8) so that this thread,
+   * busy with the site, is asked seldom. Resolves with the worker's downloads.
+   */
+  private serve(worker: Worker, queue: Lesson[]): Promise<LessonDownloads[]> {
     return new Promise((resolve, reject) => {
       const listener = (reply: WorkerReply) => {
-        if (reply.type === 'progress') onProgress?.();
-        else if (reply.type === type) {
+        if (reply.type === 'progress') this.onProgress();
+        else if (reply.type === 'more') {
+          const count = Math.min(8, Math.ceil(queue.length / 8));
+          const lessons = queue.splice(queue.length - count, count);
+          worker.postMessage({ type: 'lessons', lessons } satisfies WorkerRequest);
+        } else if (reply.type === 'rendered') {
+          worker.off('message', listener);
+          resolve(reply.downloads);
+        }
+      };
+      worker.on('message', listener);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`a build worker stopped early (exit code ${code})`)));
+    });
+  }
+
+  private next<T extends WorkerReply['type']>(worker: Worker, type: T): Promise<Extract<WorkerReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const listener = (reply: WorkerReply) => {
+        if (reply.type === type) {
           worker.off('message', listener);
           resolve(reply as Extract<WorkerReply, { type: T }>);
         }

@@ -1,23 +1,29 @@
 // A build worker: loads its own share of the lessons (one parse per lesson in
-// the whole build), reports their diagnostics, then, when told the library is
-// clean, writes their downloads and hands back the models the site needs.
+// the whole build) and reports their diagnostics. When told the library is
+// clean, it hands over the models the site needs, writes its share's
+// downloads, then asks the main thread for more lessons until none are left
+// (the main thread builds the site meanwhile, so it has fewer to spare).
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadLessonFile } from '../lesson/load-library.ts';
 import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-library.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { writeLessonDownloads } from './lesson-downloads.ts';
-import type { DownloadOptions } from './lesson-downloads.ts';
+import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 import { forSite } from '../lesson/strip-positions.ts';
 
 const port = parentPort!;
 const { jobs, context } = workerData as { jobs: LessonJob[]; context: LessonContext };
 
 export type WorkerRequest =
-  { type: 'render'; library: Omit<Library, 'lessons'>; options: DownloadOptions } | { type: 'stop' };
+  | { type: 'render'; library: Omit<Library, 'lessons'>; options: DownloadOptions }
+  /** More lessons to render, taken from the main thread's share; none left when empty. */
+  | { type: 'lessons'; lessons: Lesson[] };
 export type WorkerReply =
   | { type: 'loaded'; results: LessonResult[] }
+  | { type: 'site'; lessons: Lesson[] }
   | { type: 'progress' }
-  | { type: 'rendered'; lessons: Lesson[]; downloads: Awaited<ReturnType<typeof writeLessonDownloads>>[] };
+  | { type: 'more' }
+  | { type: 'rendered'; downloads: LessonDownloads[] };
 
 const results = jobs.map((job) => loadLessonFile(job, context));
 port.postMessage({
@@ -25,22 +31,47 @@ port.postMessage({
   results: results.map((result) => ({ ...result, lesson: undefined })),
 } satisfies WorkerReply);
 
-port.on('message', async (request: WorkerRequest) => {
-  if (request.type === 'stop') {
-    port.close();
-    return;
-  }
-  const lessons = results.flatMap((result) => (result.lesson ? [result.lesson] : []));
-  const library: Library = { ...request.library, lessons };
-  const downloads = [];
-  for (const lesson of lessons) {
-    downloads.push(await writeLessonDownloads(lesson, library, request.options));
+let render: { library: Library; options: DownloadOptions } | undefined;
+const queue: Lesson[] = [];
+const downloads: LessonDownloads[] = [];
+let asked = false;
+let noMore = false;
+let running = false;
+
+async function drain() {
+  if (running || !render) return;
+  running = true;
+  while (queue.length > 0) {
+    // Ask for the next lessons while the last one renders, so this thread never waits.
+    if (queue.length === 1 && !asked && !noMore) {
+      asked = true;
+      port.postMessage({ type: 'more' } satisfies WorkerReply);
+    }
+    downloads.push(await writeLessonDownloads(queue.shift()!, render.library, render.options));
     port.postMessage({ type: 'progress' } satisfies WorkerReply);
   }
-  port.postMessage({
-    type: 'rendered',
-    lessons: lessons.map((lesson) => forSite(lesson)),
-    downloads,
-  } satisfies WorkerReply);
-  port.close();
+  running = false;
+  if (noMore) {
+    port.postMessage({ type: 'rendered', downloads } satisfies WorkerReply);
+    port.close();
+  } else if (!asked) {
+    asked = true;
+    port.postMessage({ type: 'more' } satisfies WorkerReply);
+  }
+}
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'render') {
+    const lessons = results.flatMap((result) => (result.lesson ? [result.lesson] : []));
+    port.postMessage({ type: 'site', lessons: lessons.map((lesson) => forSite(lesson)) } satisfies WorkerReply);
+    // The library the renderers see: every service and unit, this share's lessons.
+    render = { library: { ...request.library, lessons }, options: request.options };
+    queue.push(...lessons);
+    results.length = 0;
+  } else {
+    asked = false;
+    if (request.lessons.length === 0) noMore = true;
+    queue.push(...request.lessons);
+  }
+  void drain();
 });

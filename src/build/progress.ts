@@ -5,15 +5,22 @@ export interface PhaseTiming {
   detail?: string;
 }
 
+/** A phase under way: end it with `done` (it is timed and reported then). */
+export interface Phase {
+  done(detail?: string): void;
+}
+
 /**
  * Progress the way people expect: on a terminal, one bar that redraws with the
- * phase and items done; elsewhere (CI, pipes) a plain line per phase.
+ * phases under way and the lessons done; elsewhere (CI, pipes) a plain line
+ * when each phase starts and ends. Phases may overlap (the site is built while
+ * the downloads render): each is timed on its own.
  */
 export class Progress {
   readonly timings: PhaseTiming[] = [];
   private readonly tty: boolean;
-  private phase = '';
-  private started = 0;
+  private readonly active = new Map<string, number>();
+  private count?: { done: number; total: number };
   private lastDraw = 0;
   private readonly stream: NodeJS.WriteStream;
 
@@ -22,41 +29,56 @@ export class Progress {
     this.tty = Boolean(stream.isTTY) && !process.env.CI;
   }
 
-  start(phase: string) {
-    this.phase = phase;
-    this.started = performance.now();
-    if (!this.tty) this.stream.write(`pshe build: ${phase}…\n`);
-    else this.draw(0, 0);
+  start(phase: string, note?: string): Phase {
+    this.active.set(phase, performance.now());
+    if (!this.tty) this.stream.write(`pshe build: ${phase}${note ? ` (${note})` : ''}…\n`);
+    else this.draw();
+    return { done: (detail?: string) => this.finish(phase, detail) };
   }
 
+  /** Lessons done of the total, shown on the bar (the downloads phase). */
   tick(done: number, total: number) {
+    this.count = { done, total };
     if (!this.tty) return;
     const now = performance.now();
     if (now - this.lastDraw < 80 && done < total) return;
     this.lastDraw = now;
-    this.draw(done, total);
+    this.draw();
   }
 
-  done(detail?: string) {
-    const seconds = (performance.now() - this.started) / 1000;
-    this.timings.push({ phase: this.phase, seconds, detail });
+  fail() {
+    this.active.clear();
+    if (this.tty) this.stream.write('\r\u001b[2K');
+  }
+
+  private finish(phase: string, detail?: string) {
+    const started = this.active.get(phase);
+    if (started === undefined) return;
+    this.active.delete(phase);
+    const seconds = (performance.now() - started) / 1000;
+    this.timings.push({ phase, seconds, detail });
     // PSHE_REPORT_MEMORY=1 adds the process's resident memory, for the benchmark.
     const memory = process.env.PSHE_REPORT_MEMORY
       ? ` [rss ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB]`
       : '';
-    const line = `pshe build: ${this.phase} done in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}${memory}`;
-    this.stream.write(this.tty ? `\r\u001b[2K${line}\n` : `${line}\n`);
+    const line = `pshe build: ${phase} done in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}${memory}`;
+    if (!this.tty) {
+      this.stream.write(`${line}\n`);
+      return;
+    }
+    this.stream.write(`\r\u001b[2K${line}\n`);
+    if (this.active.size > 0) this.draw();
   }
 
-  fail() {
-    if (this.tty) this.stream.write('\r\u001b[2K');
-  }
-
-  private draw(done: number, total: number) {
+  private draw() {
     const width = 24;
+    const { done = 0, total = 0 } = this.active.has('downloads') ? (this.count ?? {}) : {};
     const filled = total ? Math.round((done / total) * width) : 0;
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     const count = total ? ` ${done}/${total} lessons` : '';
-    this.stream.write(`\r\u001b[2K${bar} ${this.phase}${count}`);
+    const phases = [...this.active.keys()];
+    const main = phases.includes('downloads') ? `downloads${count}` : (phases[0] ?? '');
+    const others = phases.filter((phase) => phase !== 'downloads' && phase !== main);
+    this.stream.write(`\r\u001b[2K${bar} ${main}${others.length ? ` · ${others.join(' · ')}` : ''}`);
   }
 }

@@ -42,12 +42,21 @@ export async function buildSite(options: { dir: string; school?: string; outDir:
   }
 }
 
+/**
+ * The pages search looks into: those that mark content with
+ * `data-pagefind-body` (home, curriculum, glossary, signposting, units, each
+ * lesson's teacher page). A lesson's handout and slides pages repeat its
+ * lesson page, so they are not read at all: a third of the pages, and of the
+ * time Pagefind takes.
+ */
+export const SEARCHED_PAGES = '{index.html,*/index.html,units/*/index.html,lessons/*/index.html}';
+
 /** Index the built site for search with Pagefind (its index lives under /pagefind/). */
 export async function indexSite(outDir: string): Promise<number> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outDir });
+  const added = await index.addDirectory({ path: outDir, glob: SEARCHED_PAGES });
   if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

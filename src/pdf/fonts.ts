@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create } from 'fontkit';
 import type { Font } from 'fontkit';
+import { applySharedGlyphCache } from './shared-glyph-cache.ts';
 import type { Doc, Face } from './types.ts';
 
 /** The registered pdfkit name of each face. */
@@ -33,6 +34,7 @@ export function dejaVuFonts(): Record<Face, Font> {
       italic: load('DejaVuSans-Oblique.ttf'),
       boldItalic: load('DejaVuSans-BoldOblique.ttf'),
     };
+    applySharedGlyphCache(parsed.regular);
   }
   return parsed;
 }

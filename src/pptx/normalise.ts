@@ -1,6 +1,7 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Zippable } from 'fflate';
-import { w3cdtf, zipTime } from './source-date.ts';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipEntries } from '../pack/zip.ts';
+import type { PackEntry } from '../pack/zip.ts';
+import { w3cdtf } from './source-date.ts';
 
 /**
  * Fix what pptxgenjs 4.0.1 writes, so the file is the same every build and
@@ -18,8 +19,7 @@ import { w3cdtf, zipTime } from './source-date.ts';
  */
 export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
   const entries = unzipSync(bytes);
-  const files: Zippable = {};
-  const mtime = zipTime(date);
+  const files: PackEntry[] = [];
   const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
   for (const name of names.sort()) {
     let data = entries[name];
@@ -28,9 +28,9 @@ export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
     else if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
       data = strToU8(renumberShapes(firstParagraphProperties(strFromU8(data))));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = strToU8(notesParagraphs(strFromU8(data)));
-    files[name] = [data, { mtime, level: 6 }];
+    files.push({ path: name, bytes: data });
   }
-  return zipSync(files, { mtime });
+  return zipEntries(files, { date });
 }
 
 /** Only the parts and file extensions the package really holds. */

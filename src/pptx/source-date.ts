@@ -18,18 +18,3 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date {
 
 /** `2026-01-01T00:00:00Z`: the W3CDTF form docProps/core.xml uses, without milliseconds. */
 export const w3cdtf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/**
- * A Date whose local-time fields equal `date`'s UTC fields. Zip entries store
- * local time (fflate reads `getFullYear()` and so on), so this keeps the bytes
- * the same in every time zone.
- */
-export const zipTime = (date: Date) =>
-  new Date(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  );

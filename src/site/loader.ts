@@ -4,17 +4,21 @@ import type { Diagnostic } from '../lesson/types.ts';
 import { LibrarySource } from './library-source.ts';
 import type { LibrarySourceOptions } from './library-source.ts';
 import { stripPositions } from '../lesson/strip-positions.ts';
+import { publishLessonModels } from './lesson-models.ts';
 
 /**
  * Content Layer loaders for the lesson library (Astro's loader shape: a factory
  * returning `{ name, load }`). Every collection reads the same {@link LibrarySource},
  * so the library is loaded by `src/lesson` once per pass and never parsed again.
  *
- * The store holds the validated model (each Lesson with its mdast, positions
- * stripped); pages render HTML from it with `src/html` (mdast-util-to-hast →
- * hast-util-sanitize → rehype-stringify). We store the model rather than HTML
- * because each lesson has two views (teacher, pupil) and signposts that depend
- * on the school profile: rendering at page time keeps one source of truth.
+ * The store holds a small index entry per lesson (id, title, unit, audience,
+ * file); the models themselves (each Lesson with its mdast) are handed to the
+ * pages in-process by `lesson-models.ts`, since Astro bundles its whole data
+ * store into the server build. Pages render HTML from the models with
+ * `src/html` (mdast-util-to-hast → hast-util-sanitize → rehype-stringify). We
+ * keep models rather than HTML because each lesson has two views (teacher,
+ * pupil) and signposts that depend on the school profile: rendering at page
+ * time keeps one source of truth.
  */
 
 /** One entry to store: its id, its data, and what its digest is computed from. */
@@ -105,26 +109,25 @@ function libraryLoader(
 }
 
 /**
- * The `lessons` collection: one entry per lesson that loaded without errors, its
- * data the `Lesson` (mdast positions stripped), its digest that of the YAML text.
- * Lessons with errors are skipped and their diagnostics logged as `file:line:column`.
+ * The `lessons` collection: one index entry per lesson that loaded without
+ * errors (its id, title, unit, audience and file), its digest that of the YAML
+ * text, and the models published for the pages (`lesson-models.ts`). Lessons
+ * with errors are skipped and their diagnostics logged as `file:line:column`.
  * Throws {@link EmptyLibraryError} when no lesson is left.
  */
 export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
   return libraryLoader(
     'pshe-lessons',
     options,
-    (result) =>
-      result.library.lessons.map((lesson) => ({
+    (result) => {
+      publishLessonModels(result.library.lessons);
+      return result.library.lessons.map((lesson) => ({
         id: lesson.id,
-        // Models handed over by `pshe build` are stripped already: storing them as they are saves a copy of the library.
-        data: ((result as { stripped?: boolean }).stripped ? lesson : stripPositions(lesson)) as unknown as Record<
-          string,
-          unknown
-        >,
+        data: { id: lesson.id, title: lesson.title, unit: lesson.unit, audience: lesson.audience, file: lesson.file },
         digestOf: lesson.yamlSource,
         filePath: lesson.file,
-      })),
+      }));
+    },
     (result, source, context) => {
       logDiagnostics(result, context);
       if (result.library.lessons.length === 0) {

@@ -5,7 +5,12 @@ import { exampleLesson, exampleLibrary, pageCount } from './helpers.ts';
 
 describe('renderLessonPdfs', () => {
   it('should export exactly the public API', () => {
-    expect(Object.keys(pdf).sort()).toEqual(['creationDate', 'renderLessonPdfs', 'sharedLayoutCacheStats']);
+    expect(Object.keys(pdf).sort()).toEqual([
+      'creationDate',
+      'renderLessonPdfs',
+      'sharedGlyphCacheStats',
+      'sharedLayoutCacheStats',
+    ]);
   });
 
   it("should name a pupil lesson's seven PDFs as design.md says, each a valid PDF", async () => {

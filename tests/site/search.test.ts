@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleLibrary, openSite } from './fixture.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEARCHED_PAGES } from '../../src/build/site.ts';
+import { builtPages, exampleLibrary, openSite } from './fixture.ts';
 import type { SiteSession } from './fixture.ts';
 
 let site: SiteSession;
@@ -33,6 +36,20 @@ describe('search on the library page', () => {
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/Nothing found/);
     expect(await page.locator('[data-search-list] li').count()).toBe(0);
     await page.close();
+  });
+});
+
+describe('the search index', () => {
+  it('should read every page that marks content for search, and no handout or slides page', () => {
+    const pages = builtPages().map((page) => page.slice(1));
+    const marked = pages.filter((page) =>
+      readFileSync(path.join(inject('siteDir'), page), 'utf8').includes('data-pagefind-body'),
+    );
+    expect(marked.length).toBeGreaterThan(exampleLibrary().lessons.length);
+    expect(marked.filter((page) => !path.matchesGlob(page, SEARCHED_PAGES))).toEqual([]);
+    const skipped = pages.filter((page) => /\/(handout|slides)\/index\.html$/.test(page));
+    expect(skipped.length).toBe(exampleLibrary().lessons.length * 2);
+    expect(skipped.filter((page) => path.matchesGlob(page, SEARCHED_PAGES))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Lesson, Library, School, Signpost, Unit } from '../../lesson/types.ts';
+import { lessonModel } from '../lesson-models.ts';
 
 /**
  * Typed access to the site's collections, and the `Library` shape that
@@ -19,7 +20,7 @@ export async function getLessons(): Promise<Lesson[]> {
   const order = new Map<string, number>();
   units.forEach((unit, u) => unit.lessons.forEach((id, i) => order.set(id, u * 1000 + i)));
   return entries
-    .map((entry) => entry.data as unknown as Lesson)
+    .map((entry) => lessonModel(entry.id))
     .sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
 }
 
