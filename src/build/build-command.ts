@@ -112,7 +112,10 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     if (renderProblems.length) printProblems(renderProblems);
     const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
     const fresh = rendered.downloads.length - fromCache;
-    rendering.done(`${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`);
+    rendering.done(
+      `${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`,
+      rendered.finishedAt,
+    );
     library.lessons = rendered.lessons;
 
     const packing = progress.start('unit packs');

@@ -6,7 +6,7 @@ import type { LessonResult, LoadResult, PreparedLibrary } from '../lesson/load-l
 import type { Lesson } from '../lesson/types.ts';
 import type { WorkerReply, WorkerRequest } from './build-worker.ts';
 import { forSite } from '../lesson/strip-positions.ts';
-import { writeLessonDownloads } from './lesson-downloads.ts';
+import { hasCachedDownloads, writeLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 
 /** Below this many lessons a worker costs more to start than it saves. */
@@ -21,6 +21,8 @@ interface WorkerHandle {
 export interface Rendered {
   lessons: Lesson[];
   downloads: LessonDownloads[];
+  /** When the last lesson's downloads were written (`performance.now()`): the site may still have been building. */
+  finishedAt: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export class BuildPool {
   private readonly workers: WorkerHandle[] = [];
   private own: LessonResult[] = [];
   private readonly onProgress: () => void;
+  private finishedAt = 0;
 
   constructor(prepared: PreparedLibrary, onProgress: () => void = () => {}) {
     this.prepared = prepared;
@@ -99,16 +102,28 @@ export class BuildPool {
     );
     lessons.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
 
+    const downloads: LessonDownloads[] = [];
+    const write = async (lesson: Lesson) => {
+      downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
+      this.lessonDone();
+    };
+    // Lessons whose downloads are in the cache are only copied: copy this thread's before the
+    // site, so that a rebuild's downloads are over in a moment (workers do theirs first anyway).
+    for (const lesson of queue.filter((candidate) => hasCachedDownloads(candidate, options))) {
+      const at = queue.indexOf(lesson);
+      if (at >= 0) await write(queue.splice(at, 1)[0]);
+    }
     const failure = Promise.all(rendered).then(() => new Promise<never>(() => {}));
     await Promise.race([alongside(lessons), failure]);
-    const downloads: LessonDownloads[] = [];
     // Take from the front; workers take from the back (`serve`).
-    for (let lesson = queue.shift(); lesson; lesson = queue.shift()) {
-      downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
-      this.onProgress();
-    }
+    for (let lesson = queue.shift(); lesson; lesson = queue.shift()) await write(lesson);
     for (const reply of await Promise.all(rendered)) downloads.push(...reply);
-    return { lessons, downloads };
+    return { lessons, downloads, finishedAt: this.finishedAt };
+  }
+
+  private lessonDone() {
+    this.finishedAt = performance.now();
+    this.onProgress();
   }
 
   /** Stop every worker (after an error, or an interrupted build). */
@@ -124,7 +139,7 @@ export class BuildPool {
   private serve(worker: Worker, queue: Lesson[]): Promise<LessonDownloads[]> {
     return new Promise((resolve, reject) => {
       const listener = (reply: WorkerReply) => {
-        if (reply.type === 'progress') this.onProgress();
+        if (reply.type === 'progress') this.lessonDone();
         else if (reply.type === 'more') {
           const count = Math.min(8, Math.ceil(queue.length / 8));
           const lessons = queue.splice(queue.length - count, count);

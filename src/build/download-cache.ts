@@ -56,6 +56,11 @@ export interface CachedFile {
   bytes: Uint8Array;
 }
 
+/** Whether the cache holds a complete entry for `key`. */
+export function isCached(key: string): boolean {
+  return existsSync(path.join(downloadCacheDir, key, 'manifest.json'));
+}
+
 /**
  * Copy a lesson's cached files into `toDir` (a reflink where the file system
  * has them, else a kernel copy: the bytes never pass through JavaScript).

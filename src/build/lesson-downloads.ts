@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { copyCached, lessonKey, writeCached } from './download-cache.ts';
+import { copyCached, isCached, lessonKey, writeCached } from './download-cache.ts';
 import { lessonPack } from './packs.ts';
 import { renderDownloads } from './render-downloads.ts';
 
@@ -17,6 +17,11 @@ export interface LessonDownloads {
   id: string;
   fromCache: boolean;
   diagnostics: Diagnostic[];
+}
+
+/** Whether a lesson's downloads can come from the cache (a copy, not a render). */
+export function hasCachedDownloads(lesson: Lesson, options: DownloadOptions): boolean {
+  return options.useCache && isCached(lessonKey(options.sharedKey, lesson));
 }
 
 /**

@@ -7,7 +7,8 @@ export interface PhaseTiming {
 
 /** A phase under way: end it with `done` (it is timed and reported then). */
 export interface Phase {
-  done(detail?: string): void;
+  /** `endedAt` (a `performance.now()` time) when the work ended before this call. */
+  done(detail?: string, endedAt?: number): void;
 }
 
 /**
@@ -33,7 +34,7 @@ export class Progress {
     this.active.set(phase, performance.now());
     if (!this.tty) this.stream.write(`pshe build: ${phase}${note ? ` (${note})` : ''}…\n`);
     else this.draw();
-    return { done: (detail?: string) => this.finish(phase, detail) };
+    return { done: (detail?: string, endedAt?: number) => this.finish(phase, detail, endedAt) };
   }
 
   /** Lessons done of the total, shown on the bar (the downloads phase). */
@@ -51,11 +52,11 @@ export class Progress {
     if (this.tty) this.stream.write('\r\u001b[2K');
   }
 
-  private finish(phase: string, detail?: string) {
+  private finish(phase: string, detail?: string, endedAt = performance.now()) {
     const started = this.active.get(phase);
     if (started === undefined) return;
     this.active.delete(phase);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (Math.max(endedAt, started) - started) / 1000;
     this.timings.push({ phase, seconds, detail });
     // PSHE_REPORT_MEMORY=1 adds the process's resident memory, for the benchmark.
     const memory = process.env.PSHE_REPORT_MEMORY

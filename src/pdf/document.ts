@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { documentBytes, patchContentStreams, writeDirectly } from './direct-output.ts';
 import { registerFonts } from './fonts.ts';
 import { applySharedLayoutCache } from './shared-layout-cache.ts';
 import type { Doc, RenderRun, StructElement } from './types.ts';
@@ -62,20 +63,22 @@ export function openDocument(run: RenderRun, spec: DocumentSpec): { doc: Doc; ro
       ModDate: date,
     },
   });
+  writeDirectly(doc);
   registerFonts(doc);
   applySharedLayoutCache(doc);
   // Where each page's own content begins: backdrops (backdrop.ts) are slipped in there.
   doc.on('pageAdded', () => run.pageBodyStart.set(doc.page, contentChunks(doc).length));
   const margins = spec.margins(doc);
   doc.addPage({ size: spec.size ?? A4, margins });
+  patchContentStreams(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, root };
 }
 
 /** The chunks of the current page's content stream (pdfkit's PDFReference buffer). */
-export function contentChunks(doc: Doc): Uint8Array[] {
-  return (doc.page as unknown as { content: { buffer: Uint8Array[] } }).content.buffer;
+export function contentChunks(doc: Doc): (string | Uint8Array)[] {
+  return (doc.page as unknown as { content: { buffer: (string | Uint8Array)[] } }).content.buffer;
 }
 
 /** End the document and collect its bytes. Throws, rather than hanging, if the structure tree was left open. */
@@ -84,16 +87,7 @@ export function closeDocument(doc: Doc, root: StructElement): Promise<Uint8Array
     const chunks: Uint8Array[] = [];
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
     doc.on('error', reject);
-    doc.on('end', () => {
-      const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-      const bytes = new Uint8Array(length);
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      resolve(bytes);
-    });
+    doc.on('end', () => resolve(documentBytes(doc, chunks)));
     root.end();
     doc.end();
     // pdfkit waits for every object to be written; a structure element never attached would keep it waiting forever.

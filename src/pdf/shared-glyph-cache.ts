@@ -32,25 +32,29 @@ interface FontLike {
     advanceWidth: number;
     _getMetrics(): { leftBearing: number };
   };
-  loca: { offsets: number[] };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
   _variationProcessor?: unknown;
   _glyphs: Record<number, unknown>;
+  loca: { offsets: number[]; version: number };
+  createSubset(): TtfSubsetLike;
 }
 
 interface TtfSubsetLike {
   font: FontLike;
+  glyphs: number[];
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
   offset: number;
   includeGlyph(id: number): number;
   _addGlyph(id: number): number;
+  encode(): Uint8Array;
 }
 
 const glyphs = new WeakMap<object, Map<number, GlyphEntry>>();
 const stats = { hits: 0, misses: 0 };
 let original: ((this: TtfSubsetLike, id: number) => number) | undefined;
+let originalEncode: ((this: TtfSubsetLike) => Uint8Array) | undefined;
 
 /**
  * What fontkit's `_addGlyph` reads for a glyph, read once. fontkit keeps
@@ -107,6 +111,106 @@ function sharedAddGlyph(this: TtfSubsetLike, id: number): number {
   return this.glyf.length - 1;
 }
 
+/** A font's subset file as fontkit lays it out: the directory header, the tables in order, and the tables that never change. */
+interface SubsetLayout {
+  header: Uint8Array;
+  tags: string[];
+  tables: Map<string, Uint8Array>;
+}
+
+const layouts = new WeakMap<object, SubsetLayout>();
+
+/**
+ * fontkit's own subset of the font holding only glyph 0, read back: it gives
+ * the table order and the bytes of the tables a subset copies unchanged
+ * (`head`, `cvt `, `prep`, `fpgm`) or changes in one count (`hhea`, `maxp`).
+ */
+function layoutFor(font: FontLike): SubsetLayout {
+  let layout = layouts.get(font);
+  if (layout) return layout;
+  const bytes = originalEncode!.call(font.createSubset());
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint16(4);
+  const tags: string[] = [];
+  const tables = new Map<string, Uint8Array>();
+  for (let index = 0; index < count; index++) {
+    const entry = 12 + index * 16;
+    const tag = String.fromCharCode(...bytes.subarray(entry, entry + 4));
+    tags.push(tag);
+    tables.set(tag, bytes.slice(view.getUint32(entry + 8), view.getUint32(entry + 8) + view.getUint32(entry + 12)));
+  }
+  layout = { header: bytes.slice(0, 12), tags, tables };
+  layouts.set(font, layout);
+  return layout;
+}
+
+/**
+ * fontkit's `TTFSubset.encode`, writing the tables that depend on the glyphs
+ * (`glyf`, `loca`, `hmtx`, two counts) directly and copying the rest, where
+ * fontkit encodes every table again, byte by byte, with restructure. Same
+ * bytes (tests/pdf/shared-glyph-cache.test.ts): the directory is 12 bytes and
+ * a 16-byte entry a table (tag, zero checksum, offset, length), then each
+ * table in turn with no padding.
+ */
+function sharedEncode(this: TtfSubsetLike): Uint8Array {
+  if (this.font._variationProcessor) return originalEncode!.call(this);
+  const layout = layoutFor(this.font);
+  this.glyf = [];
+  this.offset = 0;
+  this.loca = { offsets: [], version: this.font.loca.version };
+  this.hmtx = { metrics: [], bearings: [] };
+  // Not a for loop: including a compound glyph adds its parts to `glyphs` as it goes.
+  let next = 0;
+  while (next < this.glyphs.length) this._addGlyph(this.glyphs[next++]);
+  this.loca.offsets.push(this.offset);
+
+  const tables = layout.tags.map((tag): Uint8Array => {
+    switch (tag) {
+      case 'glyf':
+        return Buffer.concat(this.glyf);
+      case 'loca': {
+        const long = this.loca.version !== 0;
+        const table = Buffer.alloc(this.loca.offsets.length * (long ? 4 : 2));
+        this.loca.offsets.forEach((offset, index) =>
+          long ? table.writeUInt32BE(offset, index * 4) : table.writeUInt16BE(offset >>> 1, index * 2),
+        );
+        return table;
+      }
+      case 'hmtx': {
+        const table = Buffer.alloc(this.hmtx.metrics.length * 4);
+        this.hmtx.metrics.forEach((metric, index) => {
+          table.writeUInt16BE(metric.advance, index * 4);
+          table.writeInt16BE(metric.bearing, index * 4 + 2);
+        });
+        return table;
+      }
+      case 'hhea': {
+        // numberOfHMetrics, the table's last field (OpenType spec, hhea).
+        const table = Buffer.from(layout.tables.get(tag)!);
+        table.writeUInt16BE(this.hmtx.metrics.length, 34);
+        return table;
+      }
+      case 'maxp': {
+        // numGlyphs, after the 4-byte version (OpenType spec, maxp).
+        const table = Buffer.from(layout.tables.get(tag)!);
+        table.writeUInt16BE(this.glyf.length, 4);
+        return table;
+      }
+      default:
+        return layout.tables.get(tag)!;
+    }
+  });
+  const directory = Buffer.alloc(layout.tags.length * 16);
+  let offset = 12 + directory.length;
+  layout.tags.forEach((tag, index) => {
+    directory.write(tag, index * 16, 'latin1');
+    directory.writeUInt32BE(offset, index * 16 + 8);
+    directory.writeUInt32BE(tables[index].length, index * 16 + 12);
+    offset += tables[index].length;
+  });
+  return Buffer.concat([layout.header, directory, ...tables]);
+}
+
 /**
  * Patch fontkit's TrueType subsetter, found through `font.createSubset()`, to
  * read each glyph once per font. Idempotent.
@@ -117,17 +221,24 @@ export function applySharedGlyphCache(font: Font): boolean {
   if (original) return true;
   const subset = (font as unknown as { createSubset?: () => object }).createSubset?.();
   const prototype = subset && (Object.getPrototypeOf(subset) as Partial<TtfSubsetLike> | null);
-  if (!prototype || typeof prototype._addGlyph !== 'function' || typeof prototype.includeGlyph !== 'function') {
+  if (
+    !prototype ||
+    typeof prototype._addGlyph !== 'function' ||
+    typeof prototype.includeGlyph !== 'function' ||
+    typeof prototype.encode !== 'function'
+  ) {
     return false;
   }
   original = prototype._addGlyph;
+  originalEncode = prototype.encode;
   prototype._addGlyph = sharedAddGlyph;
+  prototype.encode = sharedEncode;
   return true;
 }
 
-/** fontkit's own `_addGlyph`, once the patch is applied: tests compare the two. */
-export function fontkitAddGlyph(): ((this: unknown, id: number) => number) | undefined {
-  return original as ((this: unknown, id: number) => number) | undefined;
+/** fontkit's own `_addGlyph` and `encode`, once the patch is applied: tests compare the two. */
+export function fontkitSubsetMethods(): { _addGlyph: unknown; encode: unknown } | undefined {
+  return original && originalEncode ? { _addGlyph: original, encode: originalEncode } : undefined;
 }
 
 /** How often the shared glyph cache answered (for tests and the benchmark). */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { create } from 'fontkit';
 import { dejaVuFonts } from '../../src/pdf/fonts.ts';
 import { renderLessonPdfs, sharedGlyphCacheStats } from '../../src/pdf/index.ts';
-import { fontkitAddGlyph } from '../../src/pdf/shared-glyph-cache.ts';
+import { fontkitSubsetMethods } from '../../src/pdf/shared-glyph-cache.ts';
 import { exampleLesson, exampleLibrary } from './helpers.ts';
 
 interface Subset {
@@ -24,8 +24,8 @@ interface SubsetFont {
 const TEXT = 'Ŵŷ ǺǻǼ Ḿḿ Ẁẁ Ẅẅ Ỳỳ ŉ Ǆǅ — “quoted” ‘single’ café naïve fi fl 0123456789 £€';
 
 /** A DejaVu Sans of the test's own, so that nothing it does touches the fonts the renderer shares. */
-function freshFont(): SubsetFont {
-  const file = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+function freshFont(face = 'DejaVuSans'): SubsetFont {
+  const file = createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${face}.ttf`);
   dejaVuFonts(); // applies the patch
   return create(readFileSync(file)) as unknown as SubsetFont;
 }
@@ -37,26 +37,28 @@ function encodeWith(font: SubsetFont, ids: number[]): Uint8Array {
 }
 
 describe('shared glyph cache (the fontkit TTFSubset patch)', () => {
-  it('should write font subsets byte for byte as fontkit does, compound glyphs included', () => {
-    const font = freshFont();
-    const ids = font.layout(TEXT).glyphs.map((glyph) => glyph.id);
-    expect(ids.some((id) => (font.getGlyph(id)._decode()?.numberOfContours ?? 0) < 0)).toBe(true);
-
-    const original = fontkitAddGlyph();
-    expect(original, 'the patch was not applied: has fontkit changed?').toBeTypeOf('function');
-    const patched = encodeWith(font, ids);
-    const again = encodeWith(font, ids);
-    const prototype = Object.getPrototypeOf(font.createSubset()) as { _addGlyph: unknown };
-    const shared = prototype._addGlyph;
-    prototype._addGlyph = original;
-    let unpatched: Uint8Array;
-    try {
-      unpatched = encodeWith(font, ids);
-    } finally {
-      prototype._addGlyph = shared;
+  it('should write font subsets byte for byte as fontkit does, compound glyphs included, in every face', () => {
+    dejaVuFonts(); // applies the patch
+    const original = fontkitSubsetMethods();
+    expect(original, 'the patch was not applied: has fontkit changed?').toBeDefined();
+    for (const face of ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSans-BoldOblique']) {
+      const font = freshFont(face);
+      const ids = font.layout(TEXT).glyphs.map((glyph) => glyph.id);
+      expect(ids.some((id) => (font.getGlyph(id)._decode()?.numberOfContours ?? 0) < 0)).toBe(true);
+      const patched = encodeWith(font, ids);
+      const again = encodeWith(font, ids);
+      const prototype = Object.getPrototypeOf(font.createSubset()) as { _addGlyph: unknown; encode: unknown };
+      const shared = { _addGlyph: prototype._addGlyph, encode: prototype.encode };
+      Object.assign(prototype, original);
+      let unpatched: Uint8Array;
+      try {
+        unpatched = encodeWith(font, ids);
+      } finally {
+        Object.assign(prototype, shared);
+      }
+      expect(Buffer.from(patched).equals(Buffer.from(unpatched)), face).toBe(true);
+      expect(Buffer.from(again).equals(Buffer.from(unpatched)), face).toBe(true);
     }
-    expect(Buffer.from(patched).equals(Buffer.from(unpatched))).toBe(true);
-    expect(Buffer.from(again).equals(Buffer.from(unpatched))).toBe(true);
   });
 
   it('should leave the letters inside accented letters in the text map (fontkit keeps the first glyph object it makes)', () => {

@@ -1,0 +1,121 @@
+import type { Doc } from './types.ts';
+
+/**
+ * pdfkit turns every string it writes into a small byte array at once: each
+ * drawing operator of a page's content stream (`PDFReference.write`), and
+ * each line of the file it pushes through its Readable stream
+ * (`PDFDocument._write`). Thousands of tiny arrays a page, and a stream
+ * event each, are a tenth of the time it takes to finish a document. Here
+ * the strings are kept as they are and turned into bytes once, in one piece:
+ * content streams when pdfkit finalises them, the file when it ends. The
+ * bytes are the same (tests/pdf/direct-output.test.ts): pdfkit keeps the low
+ * byte of each character, and so does Node's `latin1`.
+ *
+ * `PDFReference` is not exported; it is reached through a page's content
+ * stream, once. pdfkit is pinned at 0.20.2; the test fails if this stops
+ * applying.
+ */
+
+type Chunk = string | Uint8Array;
+
+interface ReferenceLike {
+  buffer: Chunk[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  write(chunk: Chunk): void;
+  finalize(): void;
+}
+
+interface DocumentLike {
+  page?: { content?: object };
+  _offset: number;
+  _write(data: Chunk): void;
+}
+
+let originals: { write: ReferenceLike['write']; finalize: ReferenceLike['finalize'] } | undefined;
+let enabled = true;
+
+/** Join runs of strings into byte arrays, keeping byte arrays as they are. */
+function toBytes(chunks: readonly Chunk[]): Uint8Array[] {
+  const bytes: Uint8Array[] = [];
+  let text = '';
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') text += chunk;
+    else {
+      if (text) bytes.push(Buffer.from(text, 'latin1'));
+      text = '';
+      bytes.push(chunk);
+    }
+  }
+  if (text) bytes.push(Buffer.from(text, 'latin1'));
+  return bytes;
+}
+
+function write(this: ReferenceLike, chunk: Chunk): void {
+  if (!enabled || chunk instanceof Uint8Array) return originals!.write.call(this, chunk);
+  // pdfkit's `write` for a string, without the conversion.
+  const line = `${chunk}\n`;
+  this.uncompressedLength += line.length;
+  this.data.Length = (this.data.Length ?? 0) + line.length;
+  this.buffer.push(line);
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+function finalize(this: ReferenceLike): void {
+  if (this.buffer.some((chunk) => typeof chunk === 'string')) this.buffer = toBytes(this.buffer);
+  originals!.finalize.call(this);
+}
+
+/**
+ * Keep `doc`'s output in strings until it ends (call right after `new
+ * PDFDocument`, and {@link documentBytes} once it has ended), and patch
+ * `PDFReference` once for content streams.
+ * @returns false when pdfkit's shape has changed; the document is then
+ * written the usual way (correct, only slower).
+ */
+export function writeDirectly(doc: Doc): boolean {
+  if (!enabled) return false;
+  const target = doc as unknown as DocumentLike;
+  if (typeof target._write !== 'function' || typeof target._offset !== 'number') return false;
+  const parts: Chunk[] = [];
+  written.set(doc, parts);
+  target._write = (data: Chunk) => {
+    const chunk = data instanceof Uint8Array ? data : `${data}\n`;
+    parts.push(chunk);
+    target._offset += chunk.length;
+  };
+  return true;
+}
+
+const written = new WeakMap<Doc, Chunk[]>();
+
+/**
+ * Patch `PDFReference` (found through the first page's content stream) so
+ * that content streams keep strings until finalised. Idempotent.
+ */
+export function patchContentStreams(doc: Doc): boolean {
+  if (originals) return true;
+  const content = (doc as unknown as DocumentLike).page?.content;
+  const prototype = content && (Object.getPrototypeOf(content) as Partial<ReferenceLike> | null);
+  if (!prototype || typeof prototype.write !== 'function' || typeof prototype.finalize !== 'function') return false;
+  originals = { write: prototype.write, finalize: prototype.finalize };
+  prototype.write = write;
+  prototype.finalize = finalize;
+  return true;
+}
+
+/** The whole file: what pdfkit streamed before `writeDirectly` (its header line), then the rest. */
+export function documentBytes(doc: Doc, streamed: readonly Uint8Array[]): Uint8Array {
+  return Buffer.concat([...streamed, ...toBytes(written.get(doc) ?? [])]);
+}
+
+/** Whether content streams are patched (for tests). */
+export function directOutputPatched(): boolean {
+  return originals !== undefined;
+}
+
+/** Turn both off or on again (tests compare the bytes with pdfkit's own way). */
+export function setDirectOutput(on: boolean): void {
+  enabled = on;
+}
