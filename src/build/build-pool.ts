@@ -94,25 +94,24 @@ export class BuildPool {
     for (const handle of this.workers) {
       handle.worker.postMessage({ type: 'render', library: shared, options } satisfies WorkerRequest);
     }
-    // Positions are for diagnostics only; the site gets every model without them.
-    const lessons = [...queue.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
-    // Lesson.file is shown relative to the working folder, as the loader names it.
-    const order = new Map(
-      this.prepared.jobs.map((job, index) => [path.relative(process.cwd(), job.file) || job.file, index]),
-    );
-    lessons.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
-
     const downloads: LessonDownloads[] = [];
     const write = async (lesson: Lesson) => {
       downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
       this.lessonDone();
     };
-    // Lessons whose downloads are in the cache are only copied: copy this thread's before the
-    // site, so that a rebuild's downloads are over in a moment (workers do theirs first anyway).
+    // Lessons whose downloads are in the cache are only copied: every thread copies its own
+    // before anything else, so that a rebuild's downloads are over in a moment.
     for (const lesson of queue.filter((candidate) => hasCachedDownloads(candidate, options))) {
       const at = queue.indexOf(lesson);
       if (at >= 0) await write(queue.splice(at, 1)[0]);
     }
+    // Positions are for diagnostics only; the site gets every model without them.
+    const lessons = [...ownLibrary.lessons.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
+    // Lesson.file is shown relative to the working folder, as the loader names it.
+    const order = new Map(
+      this.prepared.jobs.map((job, index) => [path.relative(process.cwd(), job.file) || job.file, index]),
+    );
+    lessons.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
     const failure = Promise.all(rendered).then(() => new Promise<never>(() => {}));
     await Promise.race([alongside(lessons), failure]);
     // Take from the front; workers take from the back (`serve`).

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadLessonFile } from '../lesson/load-library.ts';
 import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-library.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
-import { writeLessonDownloads } from './lesson-downloads.ts';
+import { hasCachedDownloads, writeLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 import { forSite } from '../lesson/strip-positions.ts';
 
@@ -37,9 +37,10 @@ const downloads: LessonDownloads[] = [];
 let asked = false;
 let noMore = false;
 let running = false;
+let started = false;
 
 async function drain() {
-  if (running || !render) return;
+  if (running || !started) return;
   running = true;
   while (queue.length > 0) {
     // Ask for the next lessons while the last one renders, so this thread never waits.
@@ -47,7 +48,7 @@ async function drain() {
       asked = true;
       port.postMessage({ type: 'more' } satisfies WorkerReply);
     }
-    downloads.push(await writeLessonDownloads(queue.shift()!, render.library, render.options));
+    downloads.push(await writeLessonDownloads(queue.shift()!, render!.library, render!.options));
     port.postMessage({ type: 'progress' } satisfies WorkerReply);
   }
   running = false;
@@ -63,15 +64,28 @@ async function drain() {
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'render') {
     const lessons = results.flatMap((result) => (result.lesson ? [result.lesson] : []));
-    port.postMessage({ type: 'site', lessons: lessons.map((lesson) => forSite(lesson)) } satisfies WorkerReply);
+    results.length = 0;
     // The library the renderers see: every service and unit, this share's lessons.
     render = { library: { ...request.library, lessons }, options: request.options };
-    queue.push(...lessons);
-    results.length = 0;
-  } else {
-    asked = false;
-    if (request.lessons.length === 0) noMore = true;
-    queue.push(...request.lessons);
+    void start(lessons, request.options);
+    return;
   }
+  asked = false;
+  if (request.lessons.length === 0) noMore = true;
+  queue.push(...request.lessons);
   void drain();
 });
+
+/** Copy the cached lessons first (a rebuild's downloads are then over at once), hand over the site's models, then render. */
+async function start(lessons: Lesson[], options: DownloadOptions) {
+  const cached = lessons.filter((lesson) => hasCachedDownloads(lesson, options));
+  for (const lesson of cached) {
+    downloads.push(await writeLessonDownloads(lesson, render!.library, options));
+    port.postMessage({ type: 'progress' } satisfies WorkerReply);
+  }
+  port.postMessage({ type: 'site', lessons: lessons.map((lesson) => forSite(lesson)) } satisfies WorkerReply);
+  const copied = new Set(cached);
+  queue.push(...lessons.filter((lesson) => !copied.has(lesson)));
+  started = true;
+  void drain();
+}
