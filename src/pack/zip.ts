@@ -54,42 +54,30 @@ export function zipEntries(entries: readonly PackEntry[], options: ZipOptions = 
     if (offset > LIMIT || data.length > LIMIT || entry.bytes.length > LIMIT) {
       throw new Error(`${entry.path} does not fit in a zip without ZIP64 (over 4 GiB)`);
     }
-    // Bit 11: the name is UTF-8 (only needed beyond ASCII).
-    const flags = name.length !== entry.path.length ? 0x0800 : 0;
-    const fields = {
-      flags,
-      method: deflate ? 8 : 0,
-      crc: crc32(entry.bytes),
-      compressed: data.length,
-      size: entry.bytes.length,
-    };
+    // From "version needed" to the name's length, the local header and the central directory
+    // entry hold the same fields: write them once into `common` and copy.
+    const common = Buffer.alloc(24);
+    common.writeUInt16LE(20, 0); // version needed: 2.0 (deflate)
+    common.writeUInt16LE(name.length !== entry.path.length ? 0x0800 : 0, 2); // bit 11: UTF-8 name
+    common.writeUInt16LE(deflate ? 8 : 0, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(day, 8);
+    common.writeUInt32LE(crc32(entry.bytes), 10);
+    common.writeUInt32LE(data.length, 14);
+    common.writeUInt32LE(entry.bytes.length, 18);
+    common.writeUInt16LE(name.length, 22);
 
+    // Local header: signature, the common fields, no extra field.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(fields.flags, 6);
-    local.writeUInt16LE(fields.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(fields.crc, 14);
-    local.writeUInt32LE(fields.compressed, 18);
-    local.writeUInt32LE(fields.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    common.copy(local, 4);
 
+    // Central directory entry: signature, "version made by", the common fields, no extra field,
+    // comment, disk number or attributes, then where the local header is.
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(fields.flags, 8);
-    header.writeUInt16LE(fields.method, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(day, 14);
-    header.writeUInt32LE(fields.crc, 16);
-    header.writeUInt32LE(fields.compressed, 20);
-    header.writeUInt32LE(fields.size, 24);
-    header.writeUInt16LE(name.length, 28);
-    // Extra field, comment, disk number, internal and external attributes: none.
+    common.copy(header, 6);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
 
