@@ -45,10 +45,12 @@ export class BuildPool {
   constructor(prepared: PreparedLibrary, onProgress: () => void = () => {}) {
     this.prepared = prepared;
     this.onProgress = onProgress;
-    const threads = Math.max(
-      1,
-      Math.min(availableParallelism(), Math.floor(prepared.jobs.length / MIN_LESSONS_PER_THREAD)),
-    );
+    // PSHE_THREADS sets the number of threads (tests use it to share a small library out).
+    const requested = Number(process.env.PSHE_THREADS);
+    const threads =
+      Number.isInteger(requested) && requested >= 1
+        ? Math.min(requested, Math.max(1, prepared.jobs.length))
+        : Math.max(1, Math.min(availableParallelism(), Math.floor(prepared.jobs.length / MIN_LESSONS_PER_THREAD)));
     this.shares = Array.from({ length: threads }, (_, share) =>
       prepared.jobs.filter((_, index) => index % threads === share),
     );

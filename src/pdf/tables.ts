@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { reportNode } from './diagnostics.ts';
 import { faceNames, useFace } from './fonts.ts';
-import { ensureSpace } from './layout.ts';
+import { artifact, ensureSpace } from './layout.ts';
 import type { PdfContext } from './types.ts';
 
 export interface TableData {
@@ -122,7 +122,6 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
     );
   }
   const lineGap = size * 0.2;
-  const maxRow = doc.page.maxY() - doc.page.margins.top - pad * 2 - 2;
   // Each cell's text is laid out once here (pdfkit lays it out again to draw it).
   const measured = new Map<string, number>();
   const height = (face: 'regular' | 'bold', column: number) => (text: string) => {
@@ -136,16 +135,18 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
     }
     return value;
   };
+  const rowHeight = (row: string[], face: 'regular' | 'bold') =>
+    Math.max(...row.map((text, c) => height(face, c)(text))) + pad * 2;
+  const headerHeight = header ? rowHeight(header, 'bold') : 0;
+  // The tallest row a page can take below the header, which is drawn again on each new page.
+  const maxRow = doc.page.maxY() - doc.page.margins.top - headerHeight - pad * 2 - 2;
   const split: string[][] = [];
   for (const row of rows) {
     const pieces = row.map((text, c) => splitToHeight(height('regular', c), text, maxRow));
     const count = Math.max(...pieces.map((p) => p.length));
     for (let i = 0; i < count; i++) split.push(pieces.map((p) => p[i] ?? ''));
   }
-  const rowHeight = (row: string[], face: 'regular' | 'bold') =>
-    Math.max(...row.map((text, c) => height(face, c)(text))) + pad * 2;
   const heights = split.map((row) => rowHeight(row, 'regular'));
-  const headerHeight = header ? rowHeight(header, 'bold') : 0;
   const whole = headerHeight + heights.reduce((a, b) => a + b, 0);
   // A short table stays on one page; a long one starts with its header and at least one row.
   const pageHeight = doc.page.maxY() - doc.page.margins.top;
@@ -167,7 +168,7 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
       : []),
     ...split.map((row) => row.map((text, c) => ({ text, font: font('regular'), align: { x: align(c), y: 'top' } }))),
   ];
-  doc.table({
+  const table = doc.table({
     position: { x: frame.x, y: doc.y },
     maxWidth: frame.width,
     columnStyles: widths,
@@ -178,8 +179,45 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
       textColor: theme.colours.text,
       textOptions: { lineGap },
     },
-    data: cells,
     structParent: ctx.parent,
-  } as unknown as PDFKit.Mixins.TableOptionsWithData);
+  } as unknown as PDFKit.Mixins.TableOptions) as unknown as TableInternals;
+  const rowCells = cells.slice(header ? 1 : 0);
+  if (header) table.row(cells[0]);
+  rowCells.forEach((row, index) => {
+    // pdfkit starts a new page for a row that does not fit, with nothing above it. Start it here
+    // instead (a point early, in case pdfkit measures the row a hair taller), draw the header
+    // again as an artifact (it is tagged once, on the first page), and put the row below it.
+    const next = table._currRowIndex;
+    if (header && next > 0) {
+      const y = table._rowYPos[next - 1] + table._rowHeights[next - 1];
+      if (y + heights[index] + 1 >= doc.page.maxY()) {
+        doc.continueOnNewPage();
+        const top = doc.page.margins.top;
+        artifact(ctx, 'Pagination', () => {
+          let x = frame.x;
+          header.forEach((text, c) => {
+            doc.rect(x, top, widths[c], headerHeight).lineWidth(0.6);
+            doc.fillAndStroke(theme.colours.tableHeaderFill, theme.colours.rule);
+            useFace(doc, 'bold', size).fillColor(theme.colours.text);
+            doc.text(text, x + pad, top + pad, { width: widths[c] - pad * 2, lineGap, align: align(c) });
+            x += widths[c];
+          });
+        });
+        // pdfkit places a row where the one before it ended.
+        table._rowYPos[next - 1] = top + headerHeight - table._rowHeights[next - 1];
+      }
+    }
+    table.row(row);
+  });
+  table.end();
   doc.x = frame.x;
+}
+
+/** The parts of pdfkit's `PDFTable` (0.20.2) used here: rows one at a time, and where each row went. */
+interface TableInternals {
+  _rowYPos: number[];
+  _rowHeights: number[];
+  _currRowIndex: number;
+  row(cells: unknown[]): unknown;
+  end(): unknown;
 }

@@ -86,6 +86,27 @@ describe('pshe build', () => {
     expect(b).toEqual(a);
   });
 
+  it('should give the same site and downloads when the lessons are shared between threads', () => {
+    // Two threads for two lessons: the worker renders its lesson while this thread builds the
+    // site, then takes this thread's lesson too; a second build copies both from the cache.
+    for (const [flags, said] of [
+      [['--no-cache'], /downloads done in [\d.]+ s \(2 lessons rendered, 0 from the cache\)/],
+      [[], /downloads done in [\d.]+ s \(0 lessons rendered, 2 from the cache\)/],
+    ] as const) {
+      const shared = tempOut();
+      const result = pshe(['build', '--lessons', library, '--out', shared, ...flags], { PSHE_THREADS: '2' });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(said);
+      expect(hashTree(path.join(shared, 'downloads'))).toEqual(hashTree(path.join(out, 'downloads')));
+      for (const id of ids) {
+        for (const page of ['index.html', 'handout/index.html', 'slides/index.html']) {
+          const file = path.join('lessons', id, page);
+          expect(readFileSync(path.join(shared, file), 'utf8'), file).toBe(readFileSync(path.join(out, file), 'utf8'));
+        }
+      }
+    }
+  });
+
   it('should leave the previous output byte for byte when a lesson has an error', () => {
     const before = hashTree(out);
     const file = path.join(library, 'staying-safe-online/who-can-help.yaml');

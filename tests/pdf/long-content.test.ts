@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleLesson, field, pdfsOf, words } from './helpers.ts';
+import { exampleLesson, field, pdfsOf, poppler, words } from './helpers.ts';
 
 const base = exampleLesson();
 const vocabulary = ['safety', 'online', 'message', 'trusted', 'adult', 'report', 'block', 'screenshot'];
@@ -60,5 +60,27 @@ describe('long content', () => {
     expect(heading!.xMax).toBeLessThanOrEqual(heading!.pageWidth - 40);
     // At 9 columns the standard handout shrinks the text and fits; large print (16 pt minimum) cannot, and says so.
     expect(diagnostics.some((d) => d.ruleId === 'render-adjusted' && d.message.includes('too wide'))).toBe(true);
+  });
+
+  it("should repeat a long table's header row at the top of every page it continues on, tagged once", async () => {
+    const { byName } = await pdfsOf(lesson);
+    for (const name of ['handout.pdf', 'lesson-plan.pdf']) {
+      const bytes = byName.get(`${base.id}-${name}`)!;
+      const all = words(bytes);
+      const rows = all.filter((w) => /^r\d+c0$/.test(w.text));
+      const pages = [...new Set(rows.map((w) => w.page))];
+      expect(pages.length, `${name}: the table should run over pages`).toBeGreaterThan(1);
+      for (const page of pages) {
+        const heading = all.find((w) => w.page === page && w.text === 'Heading0');
+        const first = rows.find((w) => w.page === page)!;
+        expect(heading, `${name} page ${page}`).toBeDefined();
+        expect(heading!.yMax, `${name} page ${page}`).toBeLessThanOrEqual(first.yMin);
+      }
+      // The header cells are tagged once a table (TH); the repeats are artifacts.
+      const struct = poppler('pdfinfo', bytes, ['-struct-text']);
+      const tables = all.filter((w) => w.text === 'r0c0').length;
+      expect(tables, name).toBeGreaterThan(0);
+      expect(struct.match(/"Heading0"/g) ?? [], name).toHaveLength(tables);
+    }
   });
 });
