@@ -1,40 +1,12 @@
+import { contrastRatio, darkenUntil, mix } from '../colour.ts';
 import type { Theme } from './types.ts';
 
 /** A calm teal, dark enough for text on white (contrast 7.1:1). */
 export const DEFAULT_ACCENT = '#1d5c63';
 
-const hex = (value: string): [number, number, number] => [
-  parseInt(value.slice(1, 3), 16),
-  parseInt(value.slice(3, 5), 16),
-  parseInt(value.slice(5, 7), 16),
-];
-const toHex = (rgb: number[]): string =>
-  `#${rgb
-    .map((c) =>
-      Math.round(Math.max(0, Math.min(255, c)))
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
-
-/** Mix `colour` with `other`; `amount` 0 keeps `colour`, 1 gives `other`. */
-export function mix(colour: string, other: string, amount: number): string {
-  const a = hex(colour);
-  const b = hex(other);
-  return toHex(a.map((c, i) => c + (b[i] - c) * amount));
-}
-
-function luminance(colour: string): number {
-  const [r, g, b] = hex(colour).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
 /** WCAG contrast ratio of a colour against white paper. */
 export function contrastOnWhite(colour: string): number {
-  return 1.05 / (luminance(colour) + 0.05);
+  return contrastRatio(colour, '#ffffff');
 }
 
 /**
@@ -42,9 +14,7 @@ export function contrastOnWhite(colour: string): number {
  * (WCAG AA, 4.5:1): a pale brand colour still gives legible headings.
  */
 export function readableAccent(colour: string | undefined): string {
-  let accent = colour && /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toLowerCase() : DEFAULT_ACCENT;
-  for (let step = 0; step < 20 && contrastOnWhite(accent) < 4.5; step++) accent = mix(accent, '#000000', 0.1);
-  return accent;
+  return darkenUntil(colour && /^#[0-9a-fA-F]{6}$/.test(colour) ? colour : DEFAULT_ACCENT, ['#ffffff']);
 }
 
 function colours(accent: string): Theme['colours'] {

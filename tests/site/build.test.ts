@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { contrastRatio } from '../../src/colour.ts';
 import { lessonDownloads } from '../../src/site/lib/downloads.ts';
+import { runAxe } from '../helpers/axe.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveFolder } from '../helpers/static-server.ts';
 import { builtPages, exampleLibrary } from './fixture.ts';
 
 const siteDir = () => inject('siteDir');
@@ -110,7 +114,7 @@ function buildInto(work: string, env: Record<string, string>) {
 }
 
 describe('building the site', () => {
-  it('should name the school’s DSL and local services when a school profile is given', () => {
+  it('should name the school’s DSL and local services, and use its colour, when a school profile is given', async () => {
     const work = mkdtempSync(path.join(path.resolve('.tmp'), 'school-site-'));
     const school = path.join(work, 'school.yaml');
     writeFileSync(
@@ -127,6 +131,8 @@ describe('building the site', () => {
         '    ages: 11 to 18',
         '    phone: 01632 960123',
         "    verifiedOn: '2026-01-01'",
+        // A pale brand colour: the site must darken it until text in it reads.
+        "accentColour: '#ffcc00'",
         '',
       ].join('\n'),
     );
@@ -141,6 +147,34 @@ describe('building the site', () => {
         expect(out(page)).not.toContain("your school's Designated Safeguarding Lead");
       }
       expect(out('signposting/index.html')).toContain('Town Youth Hub');
+
+      // The school's colour reaches every page through /school.css, darkened for contrast.
+      const css = out('school.css');
+      const accent = /--accent: (#[0-9a-f]{6});/.exec(css)?.[1];
+      expect(accent).toBeDefined();
+      expect(accent).not.toBe('#ffcc00');
+      expect(contrastRatio(accent!, '#fbfaf7')).toBeGreaterThanOrEqual(4.5);
+      for (const page of ['index.html', `lessons/${lesson.id}/index.html`, `lessons/${lesson.id}/slides/index.html`]) {
+        expect(out(page), page).toContain('<link rel="stylesheet" href="/school.css"');
+      }
+      const server = await serveFolder(path.join(work, 'out'));
+      const browser = await launchBrowser();
+      try {
+        for (const page of ['/', `/lessons/${lesson.id}/`]) {
+          const tab = await browser.context.newPage();
+          await tab.goto(server.url + page, { waitUntil: 'load' });
+          const used = await tab.evaluate(() =>
+            getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+          );
+          expect(used, page).toBe(accent);
+          expect(await runAxe(tab), page).toEqual([]);
+          await tab.close();
+        }
+        expect(browser.requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
