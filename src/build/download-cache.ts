@@ -20,24 +20,33 @@ export const downloadCacheDir = path.resolve('node_modules/.cache/pshe-kit/downl
 const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rootDir = path.dirname(srcDir);
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, include: (file: string) => boolean = () => true) {
   if (!existsSync(dir)) return;
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter(include)
     .sort();
   for (const file of files) hash.update(path.relative(rootDir, file)).update(readFileSync(file));
 }
 
 /**
  * What every lesson's downloads depend on besides the lesson itself: the
- * renderers' code, the templates, the fonts' package versions, the help
+ * code (all of src/ but the website), the templates, the fonts' package versions, the help
  * services and the school profile. Any change to these invalidates every entry.
  */
-export function sharedKey(inputs: { signpostsFile: string; schoolFile?: string; templatesDir?: string }): string {
+export function sharedKey(inputs: {
+  signpostsFile: string;
+  schoolFile?: string;
+  templatesDir?: string;
+  /** The code folder (default: this copy's src/; tests pass a copy). */
+  codeDir?: string;
+}): string {
   const hash = createHash('sha256');
-  for (const stage of ['lesson', 'markdown', 'pdf', 'slides', 'pptx', 'pack', 'build'])
-    hashTree(hash, path.join(srcDir, stage));
+  // All the code but the website's, which no download depends on: a module added anywhere else
+  // (src/colour.ts, say) is covered without being named here.
+  const code = inputs.codeDir ?? srcDir;
+  hashTree(hash, code, (file) => !file.startsWith(path.join(code, 'site') + path.sep));
   hashTree(hash, inputs.templatesDir ?? path.join(rootDir, 'templates'));
   hash.update(readFileSync(path.join(rootDir, 'package.json')));
   hash.update(readFileSync(inputs.signpostsFile));

@@ -28,4 +28,18 @@ describe('download cache key', () => {
     writeFileSync(signpostsFile, '# edited\n', { flag: 'a' });
     expect(sharedKey({ signpostsFile, schoolFile })).not.toBe(afterSchool);
   });
+
+  it('should change when any code but the website changes', () => {
+    const codeDir = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-code-')), 'src');
+    cpSync('src', codeDir, { recursive: true });
+    const inputs = { signpostsFile: 'examples/library/signposts.yaml', codeDir };
+    const before = sharedKey(inputs);
+    writeFileSync(path.join(codeDir, 'site', 'styles', 'site.css'), '/* edited */\n', { flag: 'a' });
+    expect(sharedKey(inputs)).toBe(before);
+    writeFileSync(path.join(codeDir, 'colour.ts'), '// edited\n', { flag: 'a' });
+    const afterColour = sharedKey(inputs);
+    expect(afterColour).not.toBe(before);
+    writeFileSync(path.join(codeDir, 'pdf', 'tables.ts'), '// edited\n', { flag: 'a' });
+    expect(sharedKey(inputs)).not.toBe(afterColour);
+  });
 });
