@@ -47,7 +47,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const started = performance.now();
 
   const checking = progress.start('check');
-  const prepared = prepareLibrary(dir, { school });
+  const prepared = prepareLibrary(dir, { school, modelCache: { read: useCache } });
   let done = 0;
   const pool = new BuildPool(prepared, () => progress.tick(++done, prepared.jobs.length));
   const { library, diagnostics } = await pool.load();

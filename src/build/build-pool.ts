@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { finishLibrary, loadLessonFile } from '../lesson/load-library.ts';
+import { finishLibrary, loadLesson } from '../lesson/load-library.ts';
 import type { LessonResult, LoadResult, PreparedLibrary } from '../lesson/load-library.ts';
 import type { Lesson } from '../lesson/types.ts';
 import type { WorkerReply, WorkerRequest } from './build-worker.ts';
@@ -65,7 +65,7 @@ export class BuildPool {
       const loaded = this.next(worker, 'loaded').then((reply) => reply.results);
       this.workers.push({ worker, loaded });
     }
-    this.own = (this.shares[0] ?? []).map((job) => loadLessonFile(job, this.prepared.context));
+    this.own = (this.shares[0] ?? []).map((job) => loadLesson(job, this.prepared.context));
     const others = await Promise.all(this.workers.map((handle) => handle.loaded));
     const byFile = new Map([...this.own, ...others.flat()].map((result) => [result.job.file, result]));
     return finishLibrary(

@@ -4,7 +4,7 @@
 // downloads, then asks the main thread for more lessons until none are left
 // (the main thread builds the site meanwhile, so it has fewer to spare).
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLessonFile } from '../lesson/load-library.ts';
+import { loadLesson } from '../lesson/load-library.ts';
 import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-library.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { hasCachedDownloads, writeLessonDownloads } from './lesson-downloads.ts';
@@ -25,7 +25,7 @@ export type WorkerReply =
   | { type: 'more' }
   | { type: 'rendered'; downloads: LessonDownloads[] };
 
-const results = jobs.map((job) => loadLessonFile(job, context));
+const results = jobs.map((job) => loadLesson(job, context));
 port.postMessage({
   type: 'loaded',
   results: results.map((result) => ({ ...result, lesson: undefined })),

@@ -11,21 +11,19 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeVersion, srcDir } from '../code-version.ts';
 import type { Lesson } from '../lesson/types.ts';
 
 /** Where built downloads are kept between builds (design.md: node_modules/.cache/pshe-kit/). */
 export const downloadCacheDir = path.resolve('node_modules/.cache/pshe-kit/downloads');
 
-const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rootDir = path.dirname(srcDir);
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, include: (file: string) => boolean = () => true) {
+function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   if (!existsSync(dir)) return;
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(include)
     .sort();
   for (const file of files) hash.update(path.relative(rootDir, file)).update(readFileSync(file));
 }
@@ -43,10 +41,7 @@ export function sharedKey(inputs: {
   codeDir?: string;
 }): string {
   const hash = createHash('sha256');
-  // All the code but the website's, which no download depends on: a module added anywhere else
-  // (src/colour.ts, say) is covered without being named here.
-  const code = inputs.codeDir ?? srcDir;
-  hashTree(hash, code, (file) => !file.startsWith(path.join(code, 'site') + path.sep));
+  hash.update(codeVersion(inputs.codeDir));
   hashTree(hash, inputs.templatesDir ?? path.join(rootDir, 'templates'));
   hash.update(readFileSync(path.join(rootDir, 'package.json')));
   hash.update(readFileSync(inputs.signpostsFile));
@@ -57,7 +52,13 @@ export function sharedKey(inputs: {
 
 /** The cache key of one lesson's downloads. */
 export function lessonKey(shared: string, lesson: Lesson): string {
-  return createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource).digest('hex');
+  const hash = createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource);
+  // The images its markdown points to are part of its PDFs: a changed picture is a changed lesson.
+  for (const image of lesson.images ?? []) {
+    hash.update(`\0${image}\0`);
+    if (existsSync(image)) hash.update(readFileSync(image));
+  }
+  return hash.digest('hex');
 }
 
 export interface CachedFile {

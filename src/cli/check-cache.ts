@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeVersion } from '../code-version.ts';
 import type { LoadOptions } from '../lesson/load-library.ts';
 import { checkLibraryParallel } from '../lesson/parallel-load.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 
 /** Where PSHE Kit keeps its caches (design.md: node_modules/.cache/pshe-kit/). */
 export const cacheDir = path.resolve('node_modules/.cache/pshe-kit');
-
-const codeDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 function filesUnder(dir: string, test: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
@@ -19,21 +17,13 @@ function filesUnder(dir: string, test: (name: string) => boolean): string[] {
     .sort();
 }
 
-let codeHash: string | undefined;
-/** A hash of the checker's own code, so a new version never serves old results. */
-function checkerVersion(): string {
-  if (!codeHash) {
-    const hash = createHash('sha256');
-    for (const file of [
-      ...filesUnder(path.join(codeDir, 'lesson'), (n) => n.endsWith('.ts')),
-      ...filesUnder(path.join(codeDir, 'markdown'), (n) => n.endsWith('.ts')),
-    ]) {
-      hash.update(file).update(readFileSync(file));
-    }
-    codeHash = hash.digest('hex');
-  }
-  return codeHash;
+interface CheckCacheEntry {
+  diagnostics: Diagnostic[];
+  assets: { file: string; exists: boolean }[];
 }
+
+/** A hash of the checker's own code (all of src/ but the website), so a new version never serves old results. */
+const checkerVersion = () => codeVersion();
 
 /**
  * Check with a cache keyed on every input's contents: the library's YAML
@@ -65,16 +55,24 @@ export async function cachedCheck(
   const cacheFile = path.join(cacheDir, 'check', `${key}.json`);
   if (options.cache && existsSync(cacheFile)) {
     try {
-      return { diagnostics: JSON.parse(readFileSync(cacheFile, 'utf8')) as Diagnostic[], files: inputs.length };
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as CheckCacheEntry;
+      // An image added or removed next to a lesson changes the result without changing its YAML.
+      if (cached.assets.every((asset) => existsSync(asset.file) === asset.exists)) {
+        return { diagnostics: cached.diagnostics, files: inputs.length };
+      }
     } catch {
       // A damaged cache file is ignored and rewritten below.
     }
   }
-  const { diagnostics } = await checkLibraryParallel(dir, { ...options, today });
+  const { diagnostics, assets = [] } = await checkLibraryParallel(dir, {
+    ...options,
+    today,
+    modelCache: { read: options.cache },
+  });
   try {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(diagnostics));
+    writeFileSync(temporary, JSON.stringify({ diagnostics, assets } satisfies CheckCacheEntry));
     renameSync(temporary, cacheFile);
   } catch {
     // Caching is an optimisation: a read-only node_modules must not fail the check.

@@ -23,6 +23,8 @@ export interface LessonContext {
   /** The services and school profile, for rules that measure rendered text (slides). */
   signposts: Signpost[];
   school?: School;
+  /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
+  modelCache?: { read: boolean };
 }
 
 export interface LessonResult {
@@ -31,6 +33,8 @@ export interface LessonResult {
   lesson?: Lesson;
   facts: LessonFacts;
   diagnostics: Diagnostic[];
+  /** Files besides the lesson that its result depends on (its images), and whether each existed. */
+  assets?: { file: string; exists: boolean }[];
 }
 
 /**
@@ -86,8 +90,12 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
   const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
   diagnostics.push(...checkLesson({ lesson: loaded.data, source, today: context.today }));
   diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
+  const assets: { file: string; exists: boolean }[] = [];
   for (const image of loaded.fields.images) {
-    if (!existsSync(path.join(path.dirname(job.file), decodeURI(image.url)))) {
+    const file = path.resolve(path.dirname(job.file), decodeURI(image.url));
+    const exists = existsSync(file);
+    assets.push({ file, exists });
+    if (!exists) {
       diagnostics.push(
         diagnostic(
           'image-not-found',
@@ -107,6 +115,7 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
         file: source.file,
         yamlSource: source.text,
         positions: positionsOf(source),
+        images: [...new Set(assets.map((asset) => asset.file))],
       } as Lesson)
     : undefined;
   if (lesson) {
@@ -120,5 +129,5 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
     };
     diagnostics.push(...slideWarnings(lesson, library));
   }
-  return { job, lesson, facts, diagnostics };
+  return { job, lesson, facts, diagnostics, assets };
 }

@@ -4,7 +4,7 @@ import { checkDuplicateLessonIds, checkUnitMembership } from './checks/library-c
 import type { UnitFacts } from './checks/library-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
-import { loadLessonFile } from './load-lesson-file.ts';
+import { loadLesson } from './model-cache.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 import { loadSchool, loadSignposts } from './load-services.ts';
 import { display, read } from './read-file.ts';
@@ -12,6 +12,7 @@ import type { Diagnostic, Library, Unit } from './types.ts';
 import { positionAt } from './yaml-source.ts';
 
 export { loadLessonFile } from './load-lesson-file.ts';
+export { loadLesson } from './model-cache.ts';
 export type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 
 export interface LoadOptions {
@@ -19,12 +20,16 @@ export interface LoadOptions {
   school?: string;
   /** The date that date rules compare with, ISO (default: today). */
   today?: string;
+  /** Keep loaded lessons in the model cache (`pshe build` and `pshe check` do; `read: false` is --no-cache). */
+  modelCache?: { read: boolean };
 }
 
 export interface LoadResult {
   /** The lessons, units and services that loaded without an error. */
   library: Library;
   diagnostics: Diagnostic[];
+  /** Files besides the YAML that the result depends on (lessons' images), and whether each existed. */
+  assets?: { file: string; exists: boolean }[];
 }
 
 /** Thrown when the command cannot run at all (exit status 2), never for content. */
@@ -65,7 +70,12 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     dir,
     library,
     diagnostics,
-    context: { knownSignposts: [], today, signposts: [] },
+    context: {
+      knownSignposts: [],
+      today,
+      signposts: [],
+      ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+    },
     jobs: [],
     units: [],
     ok: false,
@@ -110,6 +120,7 @@ export function finishLibrary(prepared: PreparedLibrary, results: readonly Lesso
   const { library } = prepared;
   const diagnostics = [...prepared.diagnostics];
   if (!prepared.ok) return { library, diagnostics };
+  const assets = results.flatMap((result) => result.assets ?? []);
   for (const result of results) {
     diagnostics.push(...result.diagnostics);
     if (result.lesson) library.lessons.push(result.lesson);
@@ -162,7 +173,7 @@ export function finishLibrary(prepared: PreparedLibrary, results: readonly Lesso
       ),
     );
   }
-  return { library, diagnostics: sortDiagnostics(diagnostics) };
+  return { library, diagnostics: sortDiagnostics(diagnostics), assets };
 }
 
 /**
@@ -174,6 +185,6 @@ export function loadLibrary(dir: string, options: LoadOptions = {}): LoadResult 
   const prepared = prepareLibrary(dir, options);
   return finishLibrary(
     prepared,
-    prepared.jobs.map((job) => loadLessonFile(job, prepared.context)),
+    prepared.jobs.map((job) => loadLesson(job, prepared.context)),
   );
 }

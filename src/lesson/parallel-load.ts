@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { finishLibrary, loadLessonFile, prepareLibrary } from './load-library.ts';
+import { finishLibrary, loadLesson, prepareLibrary } from './load-library.ts';
 import type { LessonResult, LoadOptions, LoadResult } from './load-library.ts';
 
 /** Below this many lessons a worker costs more to start than it saves. */
@@ -21,7 +21,7 @@ export async function checkLibraryParallel(dir: string, options: LoadOptions = {
   if (threads <= 1)
     return finishLibrary(
       prepared,
-      prepared.jobs.map((job) => loadLessonFile(job, prepared.context)),
+      prepared.jobs.map((job) => loadLesson(job, prepared.context)),
     );
   const shares = Array.from({ length: threads }, (_, share) =>
     prepared.jobs.filter((_, index) => index % threads === share),
@@ -39,7 +39,7 @@ export async function checkLibraryParallel(dir: string, options: LoadOptions = {
         worker.once('error', reject);
       }),
   );
-  const own = shares[0].map((job) => loadLessonFile(job, prepared.context));
+  const own = shares[0].map((job) => loadLesson(job, prepared.context));
   const others = await Promise.all(workers);
   const byFile = new Map([...own, ...others.flat()].map((result) => [result.job.file, result]));
   return finishLibrary(

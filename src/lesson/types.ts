@@ -18,6 +18,8 @@ export type Lesson = z.output<typeof lessonSchema> & {
    * `exitQuiz.2`), recorded once by the loader so renderers can place diagnostics.
    */
   positions: Record<string, { line: number; column: number }>;
+  /** The image files its markdown points to, resolved next to the lesson file (for cache keys). */
+  images?: string[];
 };
 
 export type Unit = z.output<typeof unitSchema> & { id: string; file: string };
