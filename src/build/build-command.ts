@@ -7,7 +7,7 @@ import { formatText } from '../cli/format-text.ts';
 import { prepareLibrary } from '../lesson/load-library.ts';
 import type { Diagnostic, Library } from '../lesson/types.ts';
 import { BuildPool } from './build-pool.ts';
-import { sharedKey as downloadsKey } from './download-cache.ts';
+import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from './download-cache.ts';
 import { unitPack } from './packs.ts';
 import { Progress } from './progress.ts';
 import { buildSite, indexSite } from './site.ts';
@@ -120,7 +120,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
 
     const packing = progress.start('unit packs');
     renameSync(downloadsStaging, path.join(staging, 'downloads'));
-    writeUnitPacks(path.join(staging, 'downloads'), library);
+    writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
     packing.done(`${library.units.length} units`);
 
     const previous = `${out}.pshe-old-${process.pid}`;
@@ -149,16 +149,29 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** A zip per unit holding its lessons' packs, read back from the downloads folder. */
-function writeUnitPacks(downloads: string, library: Library) {
+/**
+ * A zip per unit holding its lessons' packs, read back from the downloads
+ * folder; from the cache when the unit and every one of its lessons are
+ * unchanged (a rebuild then copies 50 files instead of re-reading 1,000 packs).
+ */
+function writeUnitPacks(downloads: string, library: Library, cache: { sharedKey: string; useCache: boolean }) {
   const unitsDir = path.join(downloads, 'units');
   mkdirSync(unitsDir, { recursive: true });
+  const byId = new Map(library.lessons.map((lesson) => [lesson.id, lesson]));
   for (const unit of library.units) {
-    const members = unit.lessons.flatMap((id) => {
-      const lesson = library.lessons.find((candidate) => candidate.id === id);
-      const file = path.join(downloads, id, `${id}-pack.zip`);
-      return lesson && existsSync(file) ? [{ lesson, bytes: readFileSync(file) }] : [];
+    const lessons = unit.lessons.flatMap((id) => {
+      const lesson = byId.get(id);
+      return lesson && existsSync(path.join(downloads, id, `${id}-pack.zip`)) ? [lesson] : [];
     });
-    writeFileSync(path.join(unitsDir, `${unit.id}-pack.zip`), unitPack(unit, members));
+    const key = unitKey(cache.sharedKey, unit, lessons);
+    if (cache.useCache && copyCached(key, unitsDir)) continue;
+    const name = `${unit.id}-pack.zip`;
+    const members = lessons.map((lesson) => ({
+      lesson,
+      bytes: readFileSync(path.join(downloads, lesson.id, `${lesson.id}-pack.zip`)),
+    }));
+    const bytes = unitPack(unit, members);
+    writeFileSync(path.join(unitsDir, name), bytes);
+    writeCached(key, [{ name, bytes }]);
   }
 }

@@ -12,7 +12,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { codeVersion, srcDir } from '../code-version.ts';
-import type { Lesson } from '../lesson/types.ts';
+import { stripPositions } from '../lesson/strip-positions.ts';
+import type { Lesson, Unit } from '../lesson/types.ts';
 
 /** Where built downloads are kept between builds (design.md: node_modules/.cache/pshe-kit/). */
 export const downloadCacheDir = path.resolve('node_modules/.cache/pshe-kit/downloads');
@@ -44,6 +45,8 @@ export function sharedKey(inputs: {
   hash.update(codeVersion(inputs.codeDir));
   hashTree(hash, inputs.templatesDir ?? path.join(rootDir, 'templates'));
   hash.update(readFileSync(path.join(rootDir, 'package.json')));
+  // Every pack holds both licences.
+  for (const licence of ['LICENSE', 'LICENSE-CONTENT.md']) hash.update(readFileSync(path.join(rootDir, licence)));
   hash.update(readFileSync(inputs.signpostsFile));
   if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));
   hash.update(process.env.SOURCE_DATE_EPOCH ?? '');
@@ -58,6 +61,16 @@ export function lessonKey(shared: string, lesson: Lesson): string {
     hash.update(`\0${image}\0`);
     if (existsSync(image)) hash.update(readFileSync(image));
   }
+  return hash.digest('hex');
+}
+
+/** The cache key of a unit's pack: the unit as written and the keys of the lessons in it, in order. */
+export function unitKey(shared: string, unit: Unit, lessons: readonly Lesson[]): string {
+  const hash = createHash('sha256')
+    .update(shared)
+    .update('\0unit\0')
+    .update(JSON.stringify(stripPositions(unit)));
+  for (const lesson of lessons) hash.update(`\0${lessonKey(shared, lesson)}`);
   return hash.digest('hex');
 }
 

@@ -149,6 +149,8 @@ describe('pshe build', () => {
     expect(afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf']).toBe(
       before['spotting-online-scams/spotting-online-scams-handout.pdf'],
     );
+    // The unit's pack holds the changed lesson's pack: it is made again, not copied from the cache.
+    expect(afterLesson['units/staying-safe-online-pack.zip']).not.toBe(before['units/staying-safe-online-pack.zip']);
 
     const signposts = path.join(library, 'signposts.yaml');
     writeFileSync(signposts, readFileSync(signposts, 'utf8').replace('0800 1111', '0800 1111 (free, 24 hours)'));
@@ -158,6 +160,11 @@ describe('pshe build', () => {
     expect(afterService['spotting-online-scams/spotting-online-scams-handout.pdf']).not.toBe(
       afterLesson['spotting-online-scams/spotting-online-scams-handout.pdf'],
     );
+
+    // Whatever came from the cache, every download is what a build without it makes.
+    const fresh = tempOut();
+    expect(pshe(['build', '--lessons', library, '--out', fresh, '--no-cache']).status).toBe(0);
+    expect(hashTree(path.join(fresh, 'downloads'))).toEqual(afterService);
   });
 });
 
