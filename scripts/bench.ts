@@ -48,6 +48,13 @@ function phases(output: string): Record<string, number> {
   return found;
 }
 
+/** The phases, and how many lessons were rendered rather than copied from the cache. */
+function buildNotes(output: string): string {
+  const times = Object.entries(phases(output)).map(([k, v]) => `${k} ${v} s`);
+  const rendered = /\((\d+) lessons? rendered, (\d+) from the cache\)/.exec(output);
+  return [...times, ...(rendered ? [`${rendered[1]} rendered, ${rendered[2]} from the cache`] : [])].join(', ');
+}
+
 const rows: string[] = [];
 const row = (size: number, what: string, r: Run, note = '') => {
   const line = `| ${size} | ${what} | ${r.seconds.toFixed(2)} s | ${r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '—'} | ${note} |`;
@@ -69,14 +76,7 @@ for (const size of sizes) {
   row(size, '`pshe check`, nothing changed (cache)', run(['check', '--lessons', dir, '--today', '2024-01-01']));
   const cold = run(['build', '--lessons', dir, '--out', out, '--no-cache']);
   const coldPhases = phases(cold.stderr);
-  row(
-    size,
-    '`pshe build`, cold (`--no-cache`)',
-    cold,
-    Object.entries(coldPhases)
-      .map(([k, v]) => `${k} ${v} s`)
-      .join(', '),
-  );
+  row(size, '`pshe build`, cold (`--no-cache`)', cold, buildNotes(cold.stderr));
   const downloads = coldPhases.downloads;
   if (downloads) {
     const docs = size * 7;
@@ -85,28 +85,15 @@ for (const size of sizes) {
     );
   }
   const warm = run(['build', '--lessons', dir, '--out', out]);
-  row(
-    size,
-    '`pshe build`, nothing changed',
-    warm,
-    Object.entries(phases(warm.stderr))
-      .map(([k, v]) => `${k} ${v} s`)
-      .join(', '),
-  );
+  row(size, '`pshe build`, nothing changed', warm, buildNotes(warm.stderr));
   const lessonFile = path.join(dir, 'unit-001', 'lesson-0001.yaml');
   writeFileSync(
     lessonFile,
-    readFileSync(lessonFile, 'utf8').replace('Synthetic lesson 0 on', 'Synthetic lesson 0 (edited) on'),
+    // A new edit each run, so that no cache from an earlier run holds it.
+    readFileSync(lessonFile, 'utf8').replace('Synthetic lesson 0 on', `Synthetic lesson 0 (edited ${Date.now()}) on`),
   );
   const one = run(['build', '--lessons', dir, '--out', out]);
-  row(
-    size,
-    '`pshe build`, one lesson changed',
-    one,
-    Object.entries(phases(one.stderr))
-      .map(([k, v]) => `${k} ${v} s`)
-      .join(', '),
-  ); // The check cache misses (a file changed); the model cache holds every other lesson.
+  row(size, '`pshe build`, one lesson changed', one, buildNotes(one.stderr)); // The check cache misses (a file changed); the model cache holds every other lesson.
   row(
     size,
     '`pshe check`, one lesson changed',
