@@ -93,7 +93,8 @@ for (const size of sizes) {
     readFileSync(lessonFile, 'utf8').replace('Synthetic lesson 0 on', `Synthetic lesson 0 (edited ${Date.now()}) on`),
   );
   const one = run(['build', '--lessons', dir, '--out', out]);
-  row(size, '`pshe build`, one lesson changed', one, buildNotes(one.stderr)); // The check cache misses (a file changed); the model cache holds every other lesson.
+  row(size, '`pshe build`, one lesson changed', one, buildNotes(one.stderr));
+  // The check cache misses (a file changed); the model cache holds every other lesson.
   row(
     size,
     '`pshe check`, one lesson changed',
