@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { diagnostic } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
 import { renderLessonPdfs } from '../pdf/index.ts';
@@ -29,7 +30,13 @@ export async function renderDownloads(
   }
   try {
     const deck = buildSlideDeck(lesson, library);
-    const bytes = await renderPptx(deck, { library, accentColour: library.school?.accentColour });
+    const bytes = await renderPptx(deck, {
+      library,
+      accentColour: library.school?.accentColour,
+      file: lesson.file,
+      baseDir: path.dirname(lesson.file),
+      report: (problem) => diagnostics.push(problem),
+    });
     files.push({ name: `${lesson.id}-slides.pptx`, bytes });
   } catch (error) {
     diagnostics.push(failed(lesson, 'the PowerPoint', error));

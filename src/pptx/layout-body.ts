@@ -1,20 +1,33 @@
-import type { RootContent, Table } from 'mdast';
+import type { Image, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { measureBody, slideTextBudget } from '../slides/index.ts';
 import type { TextBudget } from '../slides/index.ts';
+import { imageBox, slideImage } from './images.ts';
 import type { State } from './types.ts';
 
 /** A run of body blocks placed as one object: a text box, a boxed directive, or a real table. */
 export type Segment =
-  { kind: 'text'; nodes: RootContent[] } | { kind: 'box'; node: ContainerDirective } | { kind: 'table'; node: Table };
+  | { kind: 'text'; nodes: RootContent[] }
+  | { kind: 'box'; node: ContainerDirective }
+  | { kind: 'table'; node: Table }
+  | { kind: 'image'; node: Image };
+
+/** The image of a paragraph that holds only an image (`![alt](file.png)` on its own line). */
+function soleImage(node: RootContent): Image | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const parts = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  return parts.length === 1 && parts[0].type === 'image' ? parts[0] : undefined;
+}
 
 const boxed = new Set(['scenario', 'discuss', 'warning']);
 
-/** Split a body into segments: top-level tables and boxed directives stand alone. */
+/** Split a body into segments: top-level tables, boxed directives and images on their own line stand alone. */
 export function segments(body: readonly RootContent[]): Segment[] {
   const result: Segment[] = [];
   for (const node of body) {
-    if (node.type === 'table') result.push({ kind: 'table', node });
+    const image = soleImage(node);
+    if (image) result.push({ kind: 'image', node: image });
+    else if (node.type === 'table') result.push({ kind: 'table', node });
     else if (node.type === 'containerDirective' && boxed.has(node.name)) result.push({ kind: 'box', node });
     else {
       const last = result.at(-1);
@@ -44,6 +57,11 @@ export function segmentHeight(state: State, segment: Segment, size: number): num
   const lineHeight = (size * LEADING) / 72;
   const options = { library: state.library, budget: budgetAt(size) };
   if (segment.kind === 'text') return measureBody(segment.nodes, options) * lineHeight + 0.1;
+  if (segment.kind === 'image') {
+    const { image } = slideImage(state, segment.node);
+    // One that cannot be shown is described in a line of text.
+    return image ? imageBox(image).h : lineHeight + 0.1;
+  }
   if (segment.kind === 'box') {
     const lines = measureBody(segment.node.children as RootContent[], {
       ...options,

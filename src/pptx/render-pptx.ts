@@ -7,6 +7,7 @@ import { blockParas, directiveLabels, flattenParas } from './block-handlers.ts';
 import { inlineRuns } from './inline-handlers.ts';
 import { BOX_PADDING, SEGMENT_GAP, fittingSize, segmentHeight, segments } from './layout-body.ts';
 import type { Segment } from './layout-body.ts';
+import { imageBox, imageData, slideImage } from './images.ts';
 import { normalisePptx } from './normalise.ts';
 import { notesText } from './notes-text.ts';
 import { sourceDate } from './source-date.ts';
@@ -32,6 +33,8 @@ export async function renderPptx(deck: SlideDeck, options: PptxOptions): Promise
     theme: themeFor(options.accentColour ?? options.library.school?.accentColour),
     fontSize: 24,
     report: reporter(options),
+    baseDir: options.baseDir,
+    images: new Map(),
   };
   for (const slide of deck.slides) addSlide(pptx, state, deck, slide);
   // Stored, not deflated: normalisePptx re-zips every entry anyway, so compressing here is wasted work.
@@ -47,7 +50,7 @@ function reporter(options: PptxOptions): State['report'] {
       line: start.line,
       column: start.column,
       severity: 'warning',
-      ruleId: 'render-failed',
+      ruleId: 'render-adjusted',
       source: 'render',
       message: `PowerPoint: ${reason}`,
     };
@@ -127,6 +130,30 @@ function placeSegment(page: PptxGenJS.Slide, state: State, part: Segment, y: num
       margin: Math.round(BOX_PADDING * 72),
       paraSpaceAfter: 6,
       objectName: warning ? 'Content note' : part.node.name === 'scenario' ? 'Scenario' : 'Discussion',
+    });
+    return;
+  }
+  if (part.kind === 'image') {
+    const alt = part.node.alt?.trim() ?? '';
+    const { image, problem } = slideImage(state, part.node);
+    if (!image) {
+      state.report(part.node, `${problem}; its description is shown instead`);
+      page.addText(inLang([{ text: `[Image: ${alt || 'no description'}]`, options: { italic: true } }]), {
+        ...base,
+        margin: 0,
+        objectName: 'Image description',
+      });
+      return;
+    }
+    // Within the height the body left it, keeping its shape, centred.
+    const box = imageBox(image, h);
+    page.addImage({
+      data: imageData(image),
+      x: x + (w - box.w) / 2,
+      y,
+      w: box.w,
+      h: box.h,
+      altText: alt || 'Image',
     });
     return;
   }

@@ -1,4 +1,5 @@
 import type PptxGenJS from 'pptxgenjs';
+import type { readLessonImage } from '../image-file.ts';
 import type { Diagnostic, Library } from '../lesson/types.ts';
 import type { Theme } from './theme.ts';
 
@@ -10,6 +11,8 @@ export interface PptxOptions {
   accentColour?: string;
   /** The lesson file the deck came from, for diagnostics (default: `''`). */
   file?: string;
+  /** The lesson's folder, where the images its slides show are (without it, images are described in words). */
+  baseDir?: string;
   /** Called for content the renderer cannot place; it is still rendered as well as it can be. */
   report?: (diagnostic: Diagnostic) => void;
 }
@@ -24,6 +27,10 @@ export interface State {
   theme: Theme;
   fontSize: number;
   report: (node: { type: string; position?: { start: { line: number; column: number } } }, reason: string) => void;
+  /** See {@link PptxOptions.baseDir}. */
+  baseDir?: string;
+  /** Images read so far, by the URL the markdown gives. */
+  images: Map<string, ReturnType<typeof readLessonImage>>;
 }
 
 /** Where a block sits: list depth and the formatting its parents give it. */

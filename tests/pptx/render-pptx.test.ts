@@ -155,7 +155,7 @@ describe('renderPptx', () => {
       file: 'lesson.yaml',
       report: (d) => reported.push(`${d.file} ${d.ruleId}`),
     });
-    expect(reported).toEqual(['lesson.yaml render-failed']);
+    expect(reported).toEqual(['lesson.yaml render-adjusted']);
     expect(texts(slideXml(parts(bytes))[0])).toContain('x^2');
   });
 });
