@@ -33,9 +33,14 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefi
  * JPEG file in or below the lesson's folder. Anything else (a web address, a
  * missing file, another format) gives the reason in words, to report.
  */
-export function readLessonImage(baseDir: string, url: string): { image?: LessonImage; problem?: string } {
+export function readLessonImage(
+  baseDir: string,
+  url: string,
+  /** Whose folder `baseDir` is, for the reason given. */
+  next = 'the lesson',
+): { image?: LessonImage; problem?: string } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-    return { problem: `The image \`${url}\` is not a file next to the lesson; only local images can be used` };
+    return { problem: `The image \`${url}\` is not a file next to ${next}; only local images can be used` };
   }
   let file: string;
   try {
@@ -47,7 +52,7 @@ export function readLessonImage(baseDir: string, url: string): { image?: LessonI
   try {
     bytes = readFileSync(file);
   } catch {
-    return { problem: `The image \`${url}\` was not found next to the lesson` };
+    return { problem: `The image \`${url}\` was not found next to ${next}` };
   }
   if (isPng(bytes) && bytes.length >= 24) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

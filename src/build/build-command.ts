@@ -82,6 +82,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     const sharedKey = downloadsKey({
       signpostsFile: path.join(dir, 'signposts.yaml'),
       schoolFile: school ?? path.join(dir, 'school.yaml'),
+      assets: library.school?.logo ? [library.school.logo] : [],
     });
     // The site and its search index are built on this thread while the workers render.
     const siteLibrary: Library = { ...library };

@@ -40,6 +40,8 @@ export function sharedKey(inputs: {
   templatesDir?: string;
   /** The code folder (default: this copy's src/; tests pass a copy). */
   codeDir?: string;
+  /** Other files every download shows (the school's logo). */
+  assets?: readonly string[];
 }): string {
   const hash = createHash('sha256');
   hash.update(codeVersion(inputs.codeDir));
@@ -49,6 +51,7 @@ export function sharedKey(inputs: {
   for (const licence of ['LICENSE', 'LICENSE-CONTENT.md']) hash.update(readFileSync(path.join(rootDir, licence)));
   hash.update(readFileSync(inputs.signpostsFile));
   if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));
+  for (const file of inputs.assets ?? []) hash.update(`\0${file}\0`).update(existsSync(file) ? readFileSync(file) : '');
   hash.update(process.env.SOURCE_DATE_EPOCH ?? '');
   return hash.digest('hex');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readLessonImage } from '../image-file.ts';
 import { checkStaleSignposts } from './checks/library-checks.ts';
 import { diagnostic } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
@@ -53,5 +54,21 @@ export function loadSchool(file: string, diagnostics: Diagnostic[]): School | un
   if (!bytes) return undefined;
   const loaded = loadDocument('school', display(file), bytes);
   diagnostics.push(...loaded.diagnostics);
-  return loaded.data;
+  const school = loaded.data;
+  if (school?.logo && loaded.source) {
+    // The logo is named relative to the profile; the model holds its full path, for the renderers.
+    const { image, problem } = readLessonImage(path.dirname(file), school.logo, 'the school profile');
+    if (image) school.logo = path.resolve(path.dirname(file), school.logo);
+    else {
+      diagnostics.push(
+        diagnostic(
+          'image-not-found',
+          loaded.source.file,
+          positionAt(loaded.source, ['logo']),
+          `${problem}. Put the school's logo, a PNG or JPEG file, next to ${path.basename(file)} and give its file name.`,
+        ),
+      );
+    }
+  }
+  return school;
 }

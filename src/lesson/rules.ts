@@ -142,7 +142,11 @@ export const rules = {
   },
   'image-remote': { severity: 'error', source: 'safety', description: 'An image loaded from another host.' },
   'image-alt-missing': { severity: 'error', source: 'safety', description: 'An image without alt text.' },
-  'image-not-found': { severity: 'error', source: 'library', description: 'An image file that does not exist.' },
+  'image-not-found': {
+    severity: 'error',
+    source: 'library',
+    description: 'An image file that does not exist, or a school logo that is missing or not a PNG or JPEG.',
+  },
   'slide-too-long': {
     severity: 'warning',
     source: 'render',

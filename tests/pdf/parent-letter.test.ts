@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exampleLesson, exampleLibrary, field, flat, pages, pdfsOf } from './helpers.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { png } from '../helpers/png.ts';
+import { exampleLesson, exampleLibrary, field, flat, pages, pdfsOf, poppler } from './helpers.ts';
 
 const base = exampleLesson();
 const letterOf = async (lesson: typeof base, library = exampleLibrary()) => {
@@ -49,5 +53,23 @@ describe('parent and carer letter', () => {
   it('should not be made for staff or parent sessions', async () => {
     const { byName } = await pdfsOf({ ...base, audience: 'staff' });
     expect([...byName.keys()].some((name) => name.endsWith('parent-letter.pdf'))).toBe(false);
+  });
+
+  it("should head the letter with the school's logo, described for screen readers", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pshe-logo-'));
+    const logo = path.join(dir, 'logo.png');
+    writeFileSync(logo, png(300, 100));
+    const library = {
+      ...exampleLibrary(),
+      school: { name: 'Fernhill Example Academy', dslContact: 'Student Support Centre, room S4', logo },
+    };
+    const { byName } = await pdfsOf(base, library);
+    const bytes = byName.get(`${base.id}-parent-letter.pdf`)!;
+    const images = poppler('pdfimages', bytes, ['-list']).split('\n').slice(2).filter(Boolean);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+300\s+100\b/);
+    expect(Buffer.from(bytes).toString('latin1')).toContain('/Alt (Fernhill Example Academy logo)');
+    // The letter itself still starts below it, whole.
+    expect(flat(pages(bytes).join(' '))).toContain('Dear parent or carer');
   });
 });

@@ -1,3 +1,4 @@
+import { readLessonImage } from '../../image-file.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import { footerRuns, helpSection } from '../help.ts';
 import { gap } from '../layout.ts';
@@ -16,6 +17,28 @@ function pupilsWords(lesson: Lesson): string {
   if (years.length > 1) return `pupils in Years ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;
   if (lesson.keyStage) return `pupils in key stage ${lesson.keyStage.replace('key-stage-', '')}`;
   return "pupils in your child's class";
+}
+
+/** The school's logo at the top right, as on the school's own letters (the loader has checked the file). */
+function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
+  const { image } = readLessonImage('/', logo);
+  if (!image) return;
+  const { doc, frame } = ctx;
+  const height = Math.min(54, (image.height * 72) / 96);
+  const width = Math.min(frame.width * 0.4, (image.width * height) / image.height);
+  const scaled = (image.height * width) / image.width;
+  const x = frame.x + frame.width - width;
+  const y = doc.y;
+  const element = doc.struct('Figure', {
+    alt: `${schoolName} logo`,
+    bbox: [x, y, x + width, y + scaled],
+    placement: 'Block',
+  } as PDFKit.Mixins.StructureElementOptions);
+  ctx.parent.add(element);
+  element.add(() => doc.image(Buffer.from(image.bytes), x, y, { width, height: scaled }));
+  element.end();
+  doc.x = frame.x;
+  doc.y = y + scaled + ctx.theme.blockGap;
 }
 
 /**
@@ -47,6 +70,7 @@ export async function renderParentLetter(run: RenderRun): Promise<Uint8Array> {
   const text = (ctx: PdfContext, source: string) => renderBlocks(ctx, fillTemplate(source, values));
   const between = () => gap(ctx);
 
+  if (school?.logo) letterhead(ctx, school.logo, school.name);
   titleBlock(ctx, school?.name ?? 'PSHE', template.title, [`About the lesson: ${lesson.title}`]);
   text(ctx, template.greeting);
   between();
