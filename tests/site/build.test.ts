@@ -6,6 +6,7 @@ import { contrastRatio } from '../../src/colour.ts';
 import { lessonDownloads } from '../../src/site/lib/downloads.ts';
 import { runAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { png } from '../helpers/png.ts';
 import { serveFolder } from '../helpers/static-server.ts';
 import { builtPages, exampleLibrary } from './fixture.ts';
 
@@ -20,6 +21,13 @@ describe('the built site', () => {
     const handouts = pages.filter((p) => /^\/lessons\/[^/]+\/handout\/index\.html$/.test(p));
     expect(teacherViews).toEqual(lessons.map((l) => `/lessons/${l.id}/index.html`).sort());
     expect(handouts).toEqual(lessons.map((l) => `/lessons/${l.id}/handout/index.html`).sort());
+  });
+
+  it('should have no school logo and the plain tagline when the library has no school profile', () => {
+    expect(builtPages().some((page) => page.includes('school-logo'))).toBe(false);
+    expect(existsSync(path.join(siteDir(), 'school-logo.png'))).toBe(false);
+    expect(read('index.html')).not.toContain('brand-logo');
+    expect(read('index.html')).toContain('Safeguarding lessons, ready to teach');
   });
 
   it('should build every page type of design.md', () => {
@@ -133,9 +141,12 @@ describe('building the site', () => {
         "    verifiedOn: '2026-01-01'",
         // A pale brand colour: the site must darken it until text in it reads.
         "accentColour: '#ffcc00'",
+        'logo: crest.png',
         '',
       ].join('\n'),
     );
+    const crest = png(120, 60);
+    writeFileSync(path.join(work, 'crest.png'), crest);
     try {
       const result = buildInto(work, { PSHE_LESSONS: inject('libraryDir'), PSHE_SCHOOL: school });
       expect(result.status, result.stderr).toBe(0);
@@ -147,6 +158,15 @@ describe('building the site', () => {
         expect(out(page)).not.toContain("your school's Designated Safeguarding Lead");
       }
       expect(out('signposting/index.html')).toContain('Town Youth Hub');
+
+      // The school's logo heads every page, served once as a file, beside the school's name.
+      expect(readFileSync(path.join(work, 'out', 'school-logo.png')).equals(crest)).toBe(true);
+      for (const page of ['index.html', `lessons/${lesson.id}/index.html`, 'signposting/index.html']) {
+        expect(out(page), page).toMatch(
+          /<img class="brand-logo" src="\/school-logo\.png" alt="" width="96" height="48"/,
+        );
+        expect(out(page), page).toContain('Safeguarding lessons at Example Academy');
+      }
 
       // The school's colour reaches every page through /school.css, darkened for contrast.
       const css = out('school.css');

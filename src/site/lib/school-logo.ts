@@ -1,0 +1,24 @@
+import { readLessonImage } from '../../image-file.ts';
+import type { School } from '../../lesson/types.ts';
+
+/** The school's logo as the site serves it (`/school-logo.png` or `.jpg`), when the profile names one. */
+export interface SiteLogo {
+  ext: 'png' | 'jpg';
+  type: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * The school's logo, read from the full path the loader resolved and checked
+ * (`school.logo`). It is served as a file of its own, not a `data:` URI, so
+ * that a large library's thousands of pages do not each carry a copy.
+ */
+export function schoolLogo(school: School | undefined): SiteLogo | undefined {
+  if (!school?.logo) return undefined;
+  const { image } = readLessonImage('/', school.logo);
+  if (!image) return undefined;
+  const ext = image.type === 'png' ? 'png' : 'jpg';
+  return { ext, type: `image/${image.type}`, bytes: image.bytes, width: image.width, height: image.height };
+}
