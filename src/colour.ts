@@ -24,7 +24,7 @@ export const isHexColour = (colour: unknown): colour is string =>
   typeof colour === 'string' && /^#?[0-9a-fA-F]{6}$/.test(colour);
 
 /** WCAG 2 relative luminance. */
-export function luminance(colour: string): number {
+function luminance(colour: string): number {
   const [r, g, b] = channels(colour).map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

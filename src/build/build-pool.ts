@@ -6,7 +6,7 @@ import type { LessonResult, LoadResult, PreparedLibrary } from '../lesson/load-l
 import type { Lesson } from '../lesson/types.ts';
 import type { WorkerReply, WorkerRequest } from './build-worker.ts';
 import { forSite } from '../lesson/strip-positions.ts';
-import { hasCachedDownloads, writeLessonDownloads } from './lesson-downloads.ts';
+import { copyCachedDownloads, renderLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 
 /** Below this many lessons a worker costs more to start than it saves. */
@@ -97,15 +97,15 @@ export class BuildPool {
       handle.worker.postMessage({ type: 'render', library: shared, options } satisfies WorkerRequest);
     }
     const downloads: LessonDownloads[] = [];
-    const write = async (lesson: Lesson) => {
-      downloads.push(await writeLessonDownloads(lesson, ownLibrary, options));
-      this.lessonDone();
-    };
     // Lessons whose downloads are in the cache are only copied: every thread copies its own
-    // before anything else, so that a rebuild's downloads are over in a moment.
-    for (const lesson of queue.filter((candidate) => hasCachedDownloads(candidate, options))) {
-      const at = queue.indexOf(lesson);
-      if (at >= 0) await write(queue.splice(at, 1)[0]);
+    // before anything else, so that a rebuild's downloads are over in a moment. What is left
+    // in the queue is rendered.
+    for (const lesson of [...queue]) {
+      const copied = copyCachedDownloads(lesson, options);
+      if (!copied) continue;
+      queue.splice(queue.indexOf(lesson), 1);
+      downloads.push(copied);
+      this.lessonDone();
     }
     // Positions are for diagnostics only; the site gets every model without them.
     const lessons = [...ownLibrary.lessons.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
@@ -117,7 +117,10 @@ export class BuildPool {
     const failure = Promise.all(rendered).then(() => new Promise<never>(() => {}));
     await Promise.race([alongside(lessons), failure]);
     // Take from the front; workers take from the back (`serve`).
-    for (let lesson = queue.shift(); lesson; lesson = queue.shift()) await write(lesson);
+    for (let lesson = queue.shift(); lesson; lesson = queue.shift()) {
+      downloads.push(await renderLessonDownloads(lesson, ownLibrary, options));
+      this.lessonDone();
+    }
     for (const reply of await Promise.all(rendered)) downloads.push(...reply);
     return { lessons, downloads, finishedAt: this.finishedAt };
   }

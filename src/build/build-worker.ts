@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadLesson } from '../lesson/load-library.ts';
 import type { LessonContext, LessonJob, LessonResult } from '../lesson/load-library.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
-import { hasCachedDownloads, writeLessonDownloads } from './lesson-downloads.ts';
+import { copyCachedDownloads, renderLessonDownloads } from './lesson-downloads.ts';
 import type { DownloadOptions, LessonDownloads } from './lesson-downloads.ts';
 import { forSite } from '../lesson/strip-positions.ts';
 
@@ -48,7 +48,7 @@ async function drain() {
       asked = true;
       port.postMessage({ type: 'more' } satisfies WorkerReply);
     }
-    downloads.push(await writeLessonDownloads(queue.shift()!, render!.library, render!.options));
+    downloads.push(await renderLessonDownloads(queue.shift()!, render!.library, render!.options));
     port.postMessage({ type: 'progress' } satisfies WorkerReply);
   }
   running = false;
@@ -67,7 +67,7 @@ port.on('message', (request: WorkerRequest) => {
     results.length = 0;
     // The library the renderers see: every service and unit, this share's lessons.
     render = { library: { ...request.library, lessons }, options: request.options };
-    void start(lessons, request.options);
+    start(lessons, request.options);
     return;
   }
   asked = false;
@@ -77,15 +77,15 @@ port.on('message', (request: WorkerRequest) => {
 });
 
 /** Copy the cached lessons first (a rebuild's downloads are then over at once), hand over the site's models, then render. */
-async function start(lessons: Lesson[], options: DownloadOptions) {
-  const cached = lessons.filter((lesson) => hasCachedDownloads(lesson, options));
-  for (const lesson of cached) {
-    downloads.push(await writeLessonDownloads(lesson, render!.library, options));
-    port.postMessage({ type: 'progress' } satisfies WorkerReply);
+function start(lessons: Lesson[], options: DownloadOptions) {
+  for (const lesson of lessons) {
+    const copied = copyCachedDownloads(lesson, options);
+    if (copied) {
+      downloads.push(copied);
+      port.postMessage({ type: 'progress' } satisfies WorkerReply);
+    } else queue.push(lesson);
   }
   port.postMessage({ type: 'site', lessons: lessons.map((lesson) => forSite(lesson)) } satisfies WorkerReply);
-  const copied = new Set(cached);
-  queue.push(...lessons.filter((lesson) => !copied.has(lesson)));
   started = true;
   void drain();
 }

@@ -56,15 +56,21 @@ export function sharedKey(inputs: {
   return hash.digest('hex');
 }
 
-/** The cache key of one lesson's downloads. */
+const lessonKeys = new WeakMap<Lesson, { shared: string; key: string }>();
+
+/** The cache key of one lesson's downloads (worked out once per lesson and build: the unit packs ask again). */
 export function lessonKey(shared: string, lesson: Lesson): string {
+  const known = lessonKeys.get(lesson);
+  if (known?.shared === shared) return known.key;
   const hash = createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource);
   // The images its markdown points to are part of its PDFs: a changed picture is a changed lesson.
   for (const image of lesson.images ?? []) {
     hash.update(`\0${image}\0`);
     if (existsSync(image)) hash.update(readFileSync(image));
   }
-  return hash.digest('hex');
+  const key = hash.digest('hex');
+  lessonKeys.set(lesson, { shared, key });
+  return key;
 }
 
 /** The cache key of a unit's pack: the unit as written and the keys of the lessons in it, in order. */
@@ -80,11 +86,6 @@ export function unitKey(shared: string, unit: Unit, lessons: readonly Lesson[]):
 export interface CachedFile {
   name: string;
   bytes: Uint8Array;
-}
-
-/** Whether the cache holds a complete entry for `key`. */
-export function isCached(key: string): boolean {
-  return existsSync(path.join(downloadCacheDir, key, 'manifest.json'));
 }
 
 /**

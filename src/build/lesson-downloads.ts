@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { copyCached, isCached, lessonKey, writeCached } from './download-cache.ts';
+import { copyCached, lessonKey, writeCached } from './download-cache.ts';
 import { lessonPack } from './packs.ts';
 import { renderDownloads } from './render-downloads.ts';
 
@@ -19,24 +19,25 @@ export interface LessonDownloads {
   diagnostics: Diagnostic[];
 }
 
-/** Whether a lesson's downloads can come from the cache (a copy, not a render). */
-export function hasCachedDownloads(lesson: Lesson, options: DownloadOptions): boolean {
-  return options.useCache && isCached(lessonKey(options.sharedKey, lesson));
+/**
+ * Copy a lesson's downloads and pack from the cache into `outDir/<id>/`, when
+ * the lesson and everything it depends on are unchanged; undefined when they
+ * must be rendered. Runs the same in the main thread and in a worker.
+ */
+export function copyCachedDownloads(lesson: Lesson, options: DownloadOptions): LessonDownloads | undefined {
+  if (!options.useCache) return undefined;
+  const copied = copyCached(lessonKey(options.sharedKey, lesson), path.join(options.outDir, lesson.id));
+  return copied ? { id: lesson.id, fromCache: true, diagnostics: [] } : undefined;
 }
 
-/**
- * Write one lesson's downloads and its pack into `outDir/<id>/`, from the
- * cache when the lesson and everything it depends on are unchanged. Runs the
- * same in the main thread and in a worker.
- */
-export async function writeLessonDownloads(
+/** Render one lesson's downloads and its pack into `outDir/<id>/`, and keep them in the cache. */
+export async function renderLessonDownloads(
   lesson: Lesson,
   library: Library,
   options: DownloadOptions,
 ): Promise<LessonDownloads> {
   const key = lessonKey(options.sharedKey, lesson);
   const dir = path.join(options.outDir, lesson.id);
-  if (options.useCache && copyCached(key, dir)) return { id: lesson.id, fromCache: true, diagnostics: [] };
   const rendered = await renderDownloads(lesson, library);
   const diagnostics = rendered.diagnostics;
   if (diagnostics.some((d) => d.severity === 'error')) return { id: lesson.id, fromCache: false, diagnostics };

@@ -22,9 +22,6 @@ interface CheckCacheEntry {
   assets: { file: string; exists: boolean }[];
 }
 
-/** A hash of the checker's own code (all of src/ but the website), so a new version never serves old results. */
-const checkerVersion = () => codeVersion();
-
 /**
  * Check with a cache keyed on every input's contents: the library's YAML
  * files, the school profile, the date and the checker's code. When nothing
@@ -39,7 +36,8 @@ export async function cachedCheck(
   const inputs = filesUnder(dir, (name) => /\.ya?ml$/.test(name));
   if (options.school) inputs.push(path.resolve(options.school));
   const hash = createHash('sha256')
-    .update(checkerVersion())
+    // PSHE Kit's code (all of src/ but the website): a new version never serves old results.
+    .update(codeVersion())
     .update(today)
     .update(path.resolve(dir))
     .update(process.cwd());

@@ -42,7 +42,12 @@ export interface LessonResult {
  * (including its signpost ids and image files). Pure apart from reading the
  * file, so it can run in a worker thread.
  */
-export function loadLessonFile(job: LessonJob, context: LessonContext): LessonResult {
+export function loadLessonFile(
+  job: LessonJob,
+  context: LessonContext,
+  /** The file's bytes, when the caller has read them already (the model cache). */
+  known?: Uint8Array,
+): LessonResult {
   const name = path.basename(job.file);
   const fallbackId = name.replace(/\.ya?ml$/, '');
   const shown = display(job.file);
@@ -51,7 +56,7 @@ export function loadLessonFile(job: LessonJob, context: LessonContext): LessonRe
     facts: { id, unit: job.unit, file: shown, idAt: { line: 1, column: 1 }, signposts: [] },
     diagnostics,
   });
-  const { bytes, diagnostics: readProblems } = read(job.file);
+  const { bytes, diagnostics: readProblems } = known ? { bytes: known, diagnostics: [] } : read(job.file);
   if (!bytes) return failed(readProblems);
   const loaded = loadDocument('lesson', shown, bytes);
   if (!loaded.data || !loaded.source || !loaded.fields) {

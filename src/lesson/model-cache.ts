@@ -62,7 +62,7 @@ export function loadLesson(job: LessonJob, context: LessonContext): LessonResult
       // A damaged entry is loaded again and rewritten below.
     }
   }
-  const result = loadLessonFile(job, context);
+  const result = loadLessonFile(job, context, bytes);
   try {
     mkdirSync(modelCacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;

@@ -20,6 +20,7 @@ export function figure(ctx: PdfContext, node: Image): void {
     paragraph(ctx, `[Image: ${alt || 'no description'}]`, { face: 'italic', colour: theme.colours.muted });
     return;
   }
+  // Opened once: `doc.image` takes the opened image as it is, instead of parsing the bytes again.
   const image = (doc as unknown as { openImage(src: Uint8Array): { width: number; height: number } }).openImage(bytes);
   const maxHeight = (doc.page.maxY() - doc.page.margins.top) / 2;
   const scale = Math.min(frame.width / image.width, maxHeight / image.height, 1);
@@ -33,7 +34,7 @@ export function figure(ctx: PdfContext, node: Image): void {
     placement: 'Block',
   } as PDFKit.Mixins.StructureElementOptions);
   ctx.parent.add(element);
-  element.add(() => doc.image(bytes as unknown as Buffer, frame.x, y, { width, height }));
+  element.add(() => doc.image(image as unknown as Buffer, frame.x, y, { width, height }));
   element.end();
   doc.y = y + height;
   if (node.title) {

@@ -1,13 +1,8 @@
-import { contrastRatio, darkenUntil, mix } from '../colour.ts';
+import { darkenUntil, mix } from '../colour.ts';
 import type { Theme } from './types.ts';
 
 /** A calm teal, dark enough for text on white (contrast 7.1:1). */
 export const DEFAULT_ACCENT = '#1d5c63';
-
-/** WCAG contrast ratio of a colour against white paper. */
-export function contrastOnWhite(colour: string): number {
-  return contrastRatio(colour, '#ffffff');
-}
 
 /**
  * The school's accent colour, darkened until headings in it read on white

@@ -1,16 +1,12 @@
-import { contrastRatio as ratioOf, darkenUntil, luminance as luminanceOf, mix as mixOf } from '../colour.ts';
+import { darkenUntil, mix as mixOf } from '../colour.ts';
+
+export { contrastRatio } from '../colour.ts';
 
 /**
  * The PowerPoint's colours are `RRGGBB` (pptxgenjs's form): these wrap the
  * shared colour arithmetic (`src/colour.ts`) in that form.
  */
 const pptxColour = (colour: string) => colour.replace(/^#/, '').toUpperCase();
-
-/** WCAG 2 relative luminance of a `RRGGBB` colour. */
-export const luminance = (hex: string): number => luminanceOf(hex);
-
-/** WCAG 2 contrast ratio of two `RRGGBB` colours (1 to 21). */
-export const contrastRatio = (a: string, b: string): number => ratioOf(a, b);
 
 /** Mix a colour with another: `amount` 0 keeps `hex`, 1 gives `other`. */
 export const mix = (hex: string, other: string, amount: number): string => pptxColour(mixOf(hex, other, amount));

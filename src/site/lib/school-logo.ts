@@ -10,6 +10,8 @@ export interface SiteLogo {
   height: number;
 }
 
+const read = new Map<string, SiteLogo | undefined>();
+
 /**
  * The school's logo, read from the full path the loader resolved and checked
  * (`school.logo`). It is served as a file of its own, not a `data:` URI, so
@@ -17,8 +19,19 @@ export interface SiteLogo {
  */
 export function schoolLogo(school: School | undefined): SiteLogo | undefined {
   if (!school?.logo) return undefined;
-  const { image } = readLessonImage('/', school.logo);
-  if (!image) return undefined;
-  const ext = image.type === 'png' ? 'png' : 'jpg';
-  return { ext, type: `image/${image.type}`, bytes: image.bytes, width: image.width, height: image.height };
+  // Every page's header asks: read the file once per process (`astro dev` shows a replaced logo after a restart).
+  if (!read.has(school.logo)) {
+    const { image } = readLessonImage('/', school.logo);
+    read.set(
+      school.logo,
+      image && {
+        ext: image.type === 'png' ? 'png' : 'jpg',
+        type: `image/${image.type}`,
+        bytes: image.bytes,
+        width: image.width,
+        height: image.height,
+      },
+    );
+  }
+  return read.get(school.logo);
 }
