@@ -147,6 +147,89 @@ export const rules = {
     source: 'library',
     description: 'An image file that does not exist, or a school logo that is missing or not a PNG or JPEG.',
   },
+  'file-outside-library': {
+    severity: 'error',
+    source: 'safety',
+    description: 'A lesson or unit file is a link to a file outside the library folder.',
+  },
+  'image-outside-library': {
+    severity: 'error',
+    source: 'safety',
+    description:
+      "An image (or a link to one) resolves outside the library folder, or the school logo outside the profile's folder.",
+  },
+  'image-not-a-file': {
+    severity: 'error',
+    source: 'library',
+    description: 'An image or logo names a folder or a device, not a file.',
+  },
+  'image-path-invalid': {
+    severity: 'error',
+    source: 'library',
+    description: 'An image path cannot be read as a file name (a bad %-escape).',
+  },
+  'image-too-large': {
+    severity: 'error',
+    source: 'safety',
+    description: 'An image file is over the size limit in bytes or pixels (see Limits).',
+  },
+  'image-too-many': {
+    severity: 'error',
+    source: 'safety',
+    description: 'A lesson shows more images than the limit (see Limits).',
+  },
+  'yaml-too-deep': {
+    severity: 'error',
+    source: 'yaml',
+    description: 'Lists and mappings are nested deeper than the limit (see Limits).',
+  },
+  'yaml-too-large': {
+    severity: 'error',
+    source: 'yaml',
+    description: 'A YAML file holds more keys and list items than the limit (see Limits).',
+  },
+  'markdown-too-deep': {
+    severity: 'error',
+    source: 'markdown',
+    description: 'Markdown lists, quotes or directives are nested deeper than the limit (see Limits).',
+  },
+  'word-too-long': {
+    severity: 'error',
+    source: 'markdown',
+    description: 'A word is longer than the limit (see Limits); it could not be laid out on a page.',
+  },
+  'table-too-large': {
+    severity: 'error',
+    source: 'markdown',
+    description: 'A table has more rows or columns than the limit (see Limits).',
+  },
+  'list-too-long': {
+    severity: 'error',
+    source: 'markdown',
+    description: 'A markdown list has more items than the limit (see Limits).',
+  },
+  'diagnostics-truncated': {
+    severity: 'warning',
+    source: 'yaml',
+    description: 'A file has more problems than are reported for one file (see Limits); fix these and check again.',
+  },
+  'control-character': {
+    severity: 'error',
+    source: 'yaml',
+    description:
+      'A control character (other than tab and new line), such as the vertical tab Word pastes for Shift+Enter.',
+  },
+  'glyph-missing': {
+    severity: 'warning',
+    source: 'render',
+    description:
+      "A character the PDFs' fonts cannot draw (an emoji, a script the fonts lack): it would print as a blank.",
+  },
+  'unit-id-invalid': {
+    severity: 'error',
+    source: 'library',
+    description: 'A unit folder name is not an id (lower case words joined by hyphens).',
+  },
   'slide-too-long': {
     severity: 'warning',
     source: 'render',

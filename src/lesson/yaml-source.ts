@@ -1,10 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { diagnostic } from './diagnostic.ts';
+import { limits } from './limits.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Files over this size are refused before parsing (design: hostile input). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = limits.fileBytes.value;
 /** More aliases than this is treated as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 

@@ -1,0 +1,67 @@
+/**
+ * What one library may hold: every cap on untrusted input, in one place.
+ * Each is chosen well above what a real lesson needs (the starter library's
+ * largest values are noted) and is reported as a located error that names
+ * the limit; `docs/rules.md` lists them, generated from this table.
+ */
+export interface Limit {
+  value: number;
+  unit: string;
+  /** What is counted, as docs/rules.md words it. */
+  what: string;
+  /** The rule that reports it. */
+  rule: string;
+}
+
+export const limits = {
+  fileBytes: { value: 1024 * 1024, unit: 'bytes', what: 'size of one YAML file', rule: 'file-too-large' },
+  yamlDepth: { value: 24, unit: 'levels', what: 'nesting of lists and mappings in a YAML file', rule: 'yaml-too-deep' },
+  yamlKeys: {
+    value: 5000,
+    unit: 'keys and items',
+    what: 'keys and list items in one YAML file',
+    rule: 'yaml-too-large',
+  },
+  markdownDepth: {
+    value: 12,
+    unit: 'levels',
+    what: 'nesting of lists, quotes and directives in one markdown field',
+    rule: 'markdown-too-deep',
+  },
+  wordLength: {
+    value: 150,
+    unit: 'characters',
+    what: 'length of one word (a run of text without spaces)',
+    rule: 'word-too-long',
+  },
+  tableRows: { value: 60, unit: 'rows', what: 'rows of one table', rule: 'table-too-large' },
+  tableColumns: { value: 10, unit: 'columns', what: 'columns of one table', rule: 'table-too-large' },
+  listItems: { value: 100, unit: 'items', what: 'items of one markdown list', rule: 'list-too-long' },
+  imageBytes: {
+    value: 5 * 1024 * 1024,
+    unit: 'bytes',
+    what: 'size of one image file (lesson image or logo)',
+    rule: 'image-too-large',
+  },
+  imagePixels: {
+    value: 16_000_000,
+    unit: 'pixels',
+    what: 'width × height of one image, read from its header',
+    rule: 'image-too-large',
+  },
+  imageSide: { value: 8000, unit: 'pixels', what: 'width or height of one image', rule: 'image-too-large' },
+  imageUses: {
+    value: 20,
+    unit: 'images',
+    what: 'images shown in one lesson (each use counts)',
+    rule: 'image-too-many',
+  },
+  diagnosticsPerFile: {
+    value: 50,
+    unit: 'problems',
+    what: 'problems reported for one file (errors first; the rest are counted)',
+    rule: 'diagnostics-truncated',
+  },
+} as const satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof limits;
