@@ -5,7 +5,7 @@
 //   npm run bench                      # 100 and 1,000 lessons
 //   BENCH_SIZES=100 npm run bench      # only 100
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateLibrary } from './generate-library.ts';
@@ -68,6 +68,8 @@ for (const size of sizes) {
   const dir = `.tmp/bench-${size}`;
   const out = `.tmp/bench-${size}-dist`;
   generateLibrary(size, dir);
+  // A folder from an older version has no output marker, and the build would rightly refuse it.
+  rmSync(out, { recursive: true, force: true });
   row(
     size,
     '`pshe check`, cold (`--no-cache`)',

@@ -1,15 +1,26 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { paint, useColour } from '../cli/colour.ts';
 import { parseFlags } from '../cli/flags.ts';
 import { buildFlags } from './flags.ts';
-import { formatText } from '../cli/format-text.ts';
+import { formatText, printable } from '../cli/format-text.ts';
 import { prepareLibrary } from '../lesson/load-library.ts';
 import type { Diagnostic, Library } from '../lesson/types.ts';
 import { BuildPool } from './build-pool.ts';
 import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from './download-cache.ts';
 import { unitPack } from './packs.ts';
 import { Progress } from './progress.ts';
+import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from './out-folder.ts';
 import { buildSite, indexSite } from './site.ts';
 
 function sizeOf(dir: string): { files: number; bytes: number; pages: number } {
@@ -40,9 +51,20 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(argv, buildFlags);
   if (values.help) return -1;
   const dir = (values.lessons as string | undefined) ?? 'lessons';
-  const out = path.resolve((values.out as string | undefined) ?? 'dist');
   const school = values.school as string | undefined;
   const useCache = !values['no-cache'];
+  // The output folder is replaced wholesale: refuse one that holds anything but a previous output.
+  const verdict = checkOutFolder({
+    out: (values.out as string | undefined) ?? 'dist',
+    library: dir,
+    schoolFile: school ?? path.join(dir, 'school.yaml'),
+  });
+  if (!verdict.ok) {
+    process.stderr.write(`pshe build: refusing to write there: ${printable(verdict.reason)}\n`);
+    return 2;
+  }
+  const out = verdict.out;
+  const shown = printable(out);
   const progress = new Progress();
   const started = performance.now();
 
@@ -50,104 +72,159 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const prepared = prepareLibrary(dir, { school, modelCache: { read: useCache } });
   let done = 0;
   const pool = new BuildPool(prepared, () => progress.tick(++done, prepared.jobs.length));
-  const { library, diagnostics } = await pool.load();
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    await pool.stop();
-    progress.fail();
-    printProblems(diagnostics);
-    process.stderr.write(`pshe build: stopped before writing anything; ${out} is unchanged.\n`);
-    return 1;
-  }
-  checking.done(`${prepared.jobs.length} lessons, ${diagnostics.length} warnings`);
 
   const staging = `${out}.pshe-tmp-${process.pid}`;
   const downloadsStaging = `${staging}-downloads`;
   const cleanUp = () => {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(downloadsStaging, { recursive: true, force: true });
+    for (const folder of [staging, downloadsStaging, `${staging}-astro-cache`])
+      rmSync(folder, { recursive: true, force: true });
   };
-  const onSignal = () => {
-    cleanUp();
-    process.stderr.write(`\npshe build: interrupted; ${out} is unchanged.\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    cleanUp();
-    mkdirSync(downloadsStaging, { recursive: true });
-
-    const rendering = progress.start('downloads');
-    const sharedKey = downloadsKey({
-      signpostsFile: path.join(dir, 'signposts.yaml'),
-      schoolFile: school ?? path.join(dir, 'school.yaml'),
-      assets: library.school?.logo ? [library.school.logo] : [],
-    });
-    // The site and its search index are built on this thread while the workers render.
-    const siteLibrary: Library = { ...library };
-    const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache }, async (lessons) => {
-      siteLibrary.lessons = lessons;
-      const building = progress.start('site', 'alongside the downloads');
-      await buildSite({ dir, school, outDir: staging, library: siteLibrary });
-      const missing = lessons.filter((lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')));
-      if (missing.length > 0 || lessons.length === 0) {
-        throw new Error(
-          `the site is missing pages for ${missing.map((lesson) => lesson.id).join(', ') || 'every lesson'}`,
-        );
-      }
-      building.done();
-      const indexing = progress.start('search index');
-      indexing.done(`${await indexSite(staging)} pages`);
-    });
-    // The workers' heaps are not needed any more.
-    await pool.stop();
-    const renderProblems = rendered.downloads.flatMap((entry) => entry.diagnostics);
-    if (renderProblems.some((d) => d.severity === 'error')) {
-      progress.fail();
-      printProblems(renderProblems);
-      process.stderr.write(`pshe build: stopped; ${out} is unchanged.\n`);
+  // Ctrl-C or a `kill`: stop the workers (they write into the staging folder), then remove
+  // every temporary folder; `out` is only ever renamed synchronously, so it is never half-replaced.
+  let interrupted = false;
+  const exit = process.exit.bind(process);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    // Vite (run by Astro) has a SIGTERM handler of its own that exits as soon as its server has
+    // closed: hold every other exit until the workers have stopped and the folders are gone.
+    process.exit = (() => undefined) as unknown as typeof process.exit;
+    const stopped = pool.stop().catch(() => {});
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    void Promise.race([stopped, timeout]).then(() => {
       cleanUp();
+      // A file operation of Astro's already under way may land after the first pass.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      cleanUp();
+      process.stderr.write(`\npshe build: interrupted; ${shown} is unchanged.\n`);
+      exit(signal === 'SIGTERM' ? 143 : 130);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const { library, diagnostics } = await pool.load();
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      progress.fail();
+      printProblems(diagnostics);
+      process.stderr.write(`pshe build: stopped before writing anything; ${shown} is unchanged.\n`);
       return 1;
     }
-    if (renderProblems.length) printProblems(renderProblems);
-    const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
-    const fresh = rendered.downloads.length - fromCache;
-    rendering.done(
-      `${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`,
-      rendered.finishedAt,
+    checking.done(`${prepared.jobs.length} lessons, ${diagnostics.length} warnings`);
+    const built = await buildInto(out, { dir, school, useCache, library, pool, progress, staging, downloadsStaging });
+    if (built !== 0) {
+      cleanUp();
+      return built;
+    }
+    const totals = sizeOf(out);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const phases = progress.timings.map((t) => `${t.phase} ${t.seconds.toFixed(1)} s`).join(', ');
+    process.stdout.write(
+      `Built ${printable(path.relative(process.cwd(), out) || out)}: ${totals.pages} pages, ${totals.files} files, ${megabytes(totals.bytes)} in ${seconds} s (${phases}).\n`,
     );
-    library.lessons = rendered.lessons;
-
-    const packing = progress.start('unit packs');
-    renameSync(downloadsStaging, path.join(staging, 'downloads'));
-    writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
-    packing.done(`${library.units.length} units`);
-
-    const previous = `${out}.pshe-old-${process.pid}`;
-    if (existsSync(out)) renameSync(out, previous);
-    renameSync(staging, out);
-    rmSync(previous, { recursive: true, force: true });
+    if (diagnostics.length) process.stdout.write(`${diagnostics.length} warning(s): run \`pshe check\` to see them.\n`);
+    return 0;
   } catch (error) {
     progress.fail();
     cleanUp();
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pshe build: the build failed (${reason}); ${out} is unchanged.\n`);
+    process.stderr.write(`pshe build: the build failed (${printable(reason)}); ${shown} is unchanged.\n`);
     return 2;
   } finally {
     await pool.stop();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
+}
 
-  const totals = sizeOf(out);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const phases = progress.timings.map((t) => `${t.phase} ${t.seconds.toFixed(1)} s`).join(', ');
-  process.stdout.write(
-    `Built ${path.relative(process.cwd(), out) || out}: ${totals.pages} pages, ${totals.files} files, ${megabytes(totals.bytes)} in ${seconds} s (${phases}).\n`,
+/** Render, build the site and the packs into `staging`, then put it in place of `out`. */
+async function buildInto(
+  out: string,
+  build: {
+    dir: string;
+    school?: string;
+    useCache: boolean;
+    library: Library;
+    pool: BuildPool;
+    progress: Progress;
+    staging: string;
+    downloadsStaging: string;
+  },
+): Promise<number> {
+  const { dir, school, useCache, library, pool, progress, staging, downloadsStaging } = build;
+  const shown = printable(out);
+  // What builds killed outright left beside `out` (their process is gone).
+  removeLeftovers(out);
+  for (const folder of [staging, downloadsStaging, `${staging}-astro-cache`])
+    rmSync(folder, { recursive: true, force: true });
+  mkdirSync(downloadsStaging, { recursive: true });
+
+  const rendering = progress.start('downloads');
+  const sharedKey = downloadsKey({
+    signpostsFile: path.join(dir, 'signposts.yaml'),
+    schoolFile: school ?? path.join(dir, 'school.yaml'),
+    assets: library.school?.logo ? [library.school.logo] : [],
+  });
+  // The site and its search index are built on this thread while the workers render.
+  const siteLibrary: Library = { ...library };
+  const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache }, async (lessons) => {
+    siteLibrary.lessons = lessons;
+    const building = progress.start('site', 'alongside the downloads');
+    await buildSite({ dir, school, outDir: staging, library: siteLibrary });
+    const missing = lessons.filter((lesson) => !existsSync(path.join(staging, 'lessons', lesson.id, 'index.html')));
+    if (missing.length > 0 || lessons.length === 0) {
+      throw new Error(
+        `the site is missing pages for ${missing.map((lesson) => lesson.id).join(', ') || 'every lesson'}`,
+      );
+    }
+    building.done();
+    const indexing = progress.start('search index');
+    indexing.done(`${await indexSite(staging)} pages`);
+  });
+  // The workers' heaps are not needed any more.
+  await pool.stop();
+  const renderProblems = rendered.downloads.flatMap((entry) => entry.diagnostics);
+  if (renderProblems.some((d) => d.severity === 'error')) {
+    progress.fail();
+    printProblems(renderProblems);
+    process.stderr.write(`pshe build: stopped; ${shown} is unchanged.\n`);
+    return 1;
+  }
+  if (renderProblems.length) printProblems(renderProblems);
+  const fromCache = rendered.downloads.filter((entry) => entry.fromCache).length;
+  const fresh = rendered.downloads.length - fromCache;
+  rendering.done(
+    `${fresh} ${fresh === 1 ? 'lesson' : 'lessons'} rendered, ${fromCache} from the cache`,
+    rendered.finishedAt,
   );
-  if (diagnostics.length) process.stdout.write(`${diagnostics.length} warning(s): run \`pshe check\` to see them.\n`);
+  library.lessons = rendered.lessons;
+
+  const packing = progress.start('unit packs');
+  renameSync(downloadsStaging, path.join(staging, 'downloads'));
+  writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
+  packing.done(`${library.units.length} units`);
+
+  // The mark that lets the next build replace this folder (out-folder.ts).
+  writeFileSync(path.join(staging, OUTPUT_MARKER), markerText(), { flag: 'wx' });
+  // `out` may have changed while the build ran: look again just before replacing it.
+  if (existsSync(out) || isLink(out)) {
+    const again = checkOutFolder({ out, library: dir, schoolFile: school ?? path.join(dir, 'school.yaml') });
+    if (!again.ok) throw new Error(`refusing to replace it now: ${again.reason}`);
+  }
+  const previous = `${out}.pshe-old-${process.pid}`;
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(staging, out);
+  rmSync(previous, { recursive: true, force: true });
   return 0;
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**

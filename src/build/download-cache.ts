@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import {
-  constants,
-  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { codeVersion, srcDir } from '../code-version.ts';
+import { fileStamp } from '../lesson/model-cache.ts';
 import { stripPositions } from '../lesson/strip-positions.ts';
 import type { Lesson, Unit } from '../lesson/types.ts';
 
@@ -20,13 +22,36 @@ export const downloadCacheDir = path.resolve('node_modules/.cache/pshe-kit/downl
 
 const rootDir = path.dirname(srcDir);
 
+/** Every file under `dir`, following symbolic links (a linked template counts by what it points to). */
+function filesFollowingLinks(dir: string, seen = new Set<string>()): string[] {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return [];
+  }
+  // A link back up the tree is read once, not forever.
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    let stat;
+    try {
+      stat = entry.isSymbolicLink() ? statSync(file) : entry;
+    } catch {
+      continue; // a dangling link
+    }
+    if (stat.isDirectory()) files.push(...filesFollowingLinks(file, seen));
+    else if (stat.isFile()) files.push(file);
+  }
+  return files;
+}
+
 function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
   if (!existsSync(dir)) return;
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(path.relative(rootDir, file)).update(readFileSync(file));
+  for (const file of filesFollowingLinks(dir).sort())
+    hash.update(path.relative(rootDir, file)).update(readFileSync(file));
 }
 
 /**
@@ -51,7 +76,7 @@ export function sharedKey(inputs: {
   for (const licence of ['LICENSE', 'LICENSE-CONTENT.md']) hash.update(readFileSync(path.join(rootDir, licence)));
   hash.update(readFileSync(inputs.signpostsFile));
   if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));
-  for (const file of inputs.assets ?? []) hash.update(`\0${file}\0`).update(existsSync(file) ? readFileSync(file) : '');
+  for (const file of inputs.assets ?? []) hash.update(`\0${file}\0${fileStamp(file)}`);
   hash.update(process.env.SOURCE_DATE_EPOCH ?? '');
   return hash.digest('hex');
 }
@@ -65,8 +90,7 @@ export function lessonKey(shared: string, lesson: Lesson): string {
   const hash = createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource);
   // The images its markdown points to are part of its PDFs: a changed picture is a changed lesson.
   for (const image of lesson.images ?? []) {
-    hash.update(`\0${image}\0`);
-    if (existsSync(image)) hash.update(readFileSync(image));
+    hash.update(`\0${image}\0${fileStamp(image)}`);
   }
   const key = hash.digest('hex');
   lessonKeys.set(lesson, { shared, key });
@@ -88,34 +112,70 @@ export interface CachedFile {
   bytes: Uint8Array;
 }
 
+/** What a cache entry's manifest records of each file: its name, size and SHA-256. */
+interface ManifestEntry {
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A file name the cache may hold: one plain name, never a path. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /**
- * Copy a lesson's cached files into `toDir` (a reflink where the file system
- * has them, else a kernel copy: the bytes never pass through JavaScript).
- * Returns the file names, or undefined when the entry is missing or damaged.
+ * Read a cache entry and check every file against the size and hash its
+ * manifest recorded; undefined when the entry is missing, damaged or was
+ * written by an older version (a file cut short, edited, or gone).
  */
-export function copyCached(key: string, toDir: string): string[] | undefined {
+export function readCached(key: string): CachedFile[] | undefined {
   const dir = path.join(downloadCacheDir, key);
-  const manifest = path.join(dir, 'manifest.json');
-  if (!existsSync(manifest)) return undefined;
   try {
-    const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
-    mkdirSync(toDir, { recursive: true });
-    for (const name of names) copyFileSync(path.join(dir, name), path.join(toDir, name), constants.COPYFILE_FICLONE);
-    return names;
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as unknown;
+    if (!Array.isArray(manifest) || manifest.length === 0) return undefined;
+    const files: CachedFile[] = [];
+    for (const entry of manifest as Partial<ManifestEntry>[]) {
+      if (typeof entry?.name !== 'string' || !SAFE_NAME.test(entry.name) || typeof entry.sha256 !== 'string')
+        return undefined;
+      const bytes = readFileSync(path.join(dir, entry.name));
+      if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256) return undefined;
+      files.push({ name: entry.name, bytes });
+    }
+    return files;
   } catch {
     return undefined;
   }
 }
 
-/** Store a lesson's files; the manifest is written last, so a half-written entry is never read. */
+/**
+ * Write a lesson's (or a unit's) cached files into `toDir`, each checked
+ * against its hash first: a damaged entry is never copied, it is rendered
+ * again. Returns the file names, or undefined when the entry is missing or
+ * damaged (then nothing was written).
+ */
+export function copyCached(key: string, toDir: string): string[] | undefined {
+  const files = readCached(key);
+  if (!files) return undefined;
+  mkdirSync(toDir, { recursive: true });
+  for (const file of files) writeFileSync(path.join(toDir, file.name), file.bytes);
+  return files.map((file) => file.name);
+}
+
+/** Store a lesson's files; the manifest (names, sizes, hashes) is written last, so a half-written entry is never read. */
 export function writeCached(key: string, files: readonly CachedFile[]) {
   const dir = path.join(downloadCacheDir, key);
-  const temporary = `${dir}.${process.pid}.tmp`;
+  const temporary = `${dir}.${process.pid}-${threadId}.tmp`;
   try {
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(temporary, { recursive: true });
-    for (const file of files) writeFileSync(path.join(temporary, file.name), file.bytes);
-    writeFileSync(path.join(temporary, 'manifest.json'), JSON.stringify(files.map((file) => file.name)));
+    const manifest: ManifestEntry[] = [];
+    for (const file of files) {
+      if (!SAFE_NAME.test(file.name) || file.name === 'manifest.json') throw new Error(`unsafe name ${file.name}`);
+      writeFileSync(path.join(temporary, file.name), file.bytes);
+      manifest.push({ name: file.name, size: file.bytes.length, sha256: sha256(file.bytes) });
+    }
+    writeFileSync(path.join(temporary, 'manifest.json'), JSON.stringify(manifest));
     rmSync(dir, { recursive: true, force: true });
     renameSync(temporary, dir);
   } catch {

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Library } from '../lesson/types.ts';
+import { withSiteLock } from './site-lock.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,7 +34,9 @@ export async function buildSite(options: { dir: string; school?: string; outDir:
     // Astro's data store; the loader is fed the preloaded library, so little is lost.
     const cacheDir = `${path.resolve(options.outDir)}-astro-cache`;
     try {
-      await build({ root, outDir: path.resolve(options.outDir), cacheDir, logLevel: 'warn', mode: 'production' });
+      await withSiteLock(() =>
+        build({ root, outDir: path.resolve(options.outDir), cacheDir, logLevel: 'warn', mode: 'production' }),
+      );
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -3,6 +3,23 @@ import type { Paint } from './colour.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a library (file names, YAML keys and values quoted in messages)
+ * made safe to print on a terminal: every C0 control character, DEL, every
+ * C1 control character and the bidirectional overrides are shown escaped
+ * (`\x1b`, `\n`, `\u202e`), so a file can neither colour, move the cursor,
+ * nor print a line of its own (a forged "✓ no problems").
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return named[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
+}
+
 /**
  * Diagnostics one a line, `path:line:column: error|warning: message [rule-id]`,
  * then a summary. `verbose` adds the note and the cause on indented lines.
@@ -15,10 +32,14 @@ export function formatText(
   const lines: string[] = [];
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    lines.push(`${d.file}:${d.line}:${d.column}: ${severity}: ${d.message} ${paint.dim(`[${d.ruleId}]`)}`);
+    // Only the colours added here reach the terminal; everything taken from the library is escaped.
+    lines.push(
+      `${printable(d.file)}:${d.line}:${d.column}: ${severity}: ${printable(d.message)} ${paint.dim(`[${printable(d.ruleId)}]`)}`,
+    );
     if (options.verbose) {
-      if (d.note) lines.push(`  note: ${d.note}`);
-      if (d.cause) lines.push(`  ${d.cause.file}:${d.cause.line}:${d.cause.column}: ${d.cause.message}`);
+      if (d.note) lines.push(`  note: ${printable(d.note)}`);
+      if (d.cause)
+        lines.push(`  ${printable(d.cause.file)}:${d.cause.line}:${d.cause.column}: ${printable(d.cause.message)}`);
     }
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -2,6 +2,7 @@ import { buildFlags, buildUsage, devFlags, devUsage } from '../build/flags.ts';
 import { LibraryError } from '../lesson/load-library.ts';
 import { checkFlags, checkUsage, runCheck } from './commands/check.ts';
 import { newFlags, newUsage, runNew } from './commands/new.ts';
+import { printable } from './format-text.ts';
 import type { FlagSpec } from './flags.ts';
 import { helpFor, UsageError } from './flags.ts';
 
@@ -57,7 +58,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`pshe: unknown command \`${name}\`. Expected one of ${Object.keys(commands).join(', ')}.\n`);
+    process.stderr.write(
+      `pshe: unknown command \`${printable(name)}\`. Expected one of ${Object.keys(commands).join(', ')}.\n`,
+    );
     return 2;
   }
   try {
@@ -69,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return status;
   } catch (error) {
     if (error instanceof UsageError || error instanceof LibraryError) {
-      process.stderr.write(`pshe ${name}: ${error.message}\n${command.usage}\n`);
+      process.stderr.write(`pshe ${name}: ${printable(error.message)}\n${command.usage}\n`);
       return 2;
     }
     process.stderr.write(`pshe ${name}: PSHE Kit crashed. This is a bug; please report it with the output below.\n`);

@@ -4,6 +4,7 @@ import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import type { HelpService } from '../lesson/help.ts';
 import type { Diagnostic, Signpost } from '../lesson/types.ts';
 import { createContext } from './context.ts';
 import { createHandlers, unknownHandler } from './handlers.ts';
@@ -50,7 +51,7 @@ export function mdastToHtml(nodes: Root | RootContent[], options: HtmlOptions): 
  * One help service's name and contact as HTML, made by the same builder as
  * `:signpost[id]` in lessons (so both read the same) and sanitized the same way.
  */
-export function signpostHtml(service: Signpost): string {
+export function signpostHtml(service: Signpost | HelpService): string {
   const tree: HastRoot = { type: 'root', children: [signpostInline(service)] };
   return stringifier.stringify(sanitize(tree, sanitizeSchema) as HastRoot);
 }

@@ -1,41 +1,41 @@
 import type { ElementContent } from 'hast';
+import {
+  contactPhrases,
+  contactStyles,
+  findService,
+  helpService,
+  webAddress,
+  type HelpService,
+} from '../lesson/help.ts';
 import type { Library, Signpost } from '../lesson/types.ts';
 import { externalLink } from './links.ts';
 import { h, t } from './text.ts';
 
-/** A service by id: the library's help services first, then the school's local services. */
-export function findSignpost(library: Library, id: string): Signpost | undefined {
-  return (
-    library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id)
-  );
+/** A service by id, from the help model (the library's services, then the school's local ones). */
+export function findSignpost(library: Library, id: string): HelpService | undefined {
+  return findService(library, id);
 }
 
-/** An address as people say it: no scheme, no `www.`, no trailing slash. */
+/** An address as the site shows it: no scheme, no `www.`, no trailing slash. */
 export function displayUrl(url: string): string {
-  return url
-    .replace(/^https:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\/$/, '');
+  return webAddress(url, contactStyles.site.address);
 }
 
-/** How to reach a service, as inline hast: phone, text, then web address (email only when there is nothing else). */
-export function contactParts(service: Signpost): ElementContent[][] {
-  const parts: ElementContent[][] = [];
-  if (service.phone) parts.push([t(`call ${service.phone}`)]);
-  if (service.text) parts.push([t(service.text)]);
-  if (service.url) parts.push([externalLink(service.url, [t(displayUrl(service.url))])]);
-  if (parts.length === 0 && service.email) {
-    parts.push([h('a', { href: `mailto:${service.email}` }, [t(service.email)])]);
-  }
-  return parts;
+/** How to reach a service, as inline hast, in the site's style (help model): phone, text, web address, email. */
+export function contactParts(service: Signpost | HelpService): ElementContent[][] {
+  return contactPhrases(helpService(service), contactStyles.site).map(({ contact, words, href }) => {
+    if (contact.kind === 'url') return [externalLink(href!, [t(words)])];
+    if (contact.kind === 'email') return [h('a', { href: href! }, [t(words)])];
+    return [t(words)];
+  });
 }
 
 /** A service's name and contact, inline: "Childline (call 0800 1111 (free); childline.org.uk)". */
-export function signpostInline(service: Signpost): ElementContent {
+export function signpostInline(service: Signpost | HelpService): ElementContent {
   const parts = contactParts(service);
   const contact: ElementContent[] = [];
   parts.forEach((part, index) => {
-    if (index > 0) contact.push(t('; '));
+    if (index > 0) contact.push(t(contactStyles.site.separator));
     contact.push(...part);
   });
   const children: ElementContent[] = [h('strong', { className: ['signpost-name'] }, [t(service.name)])];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { diagnostic } from './diagnostic.ts';
+import { capDiagnostics, diagnostic } from './diagnostic.ts';
 import { parseMarkdownFields } from './parse-fields.ts';
 import type { ParsedFields } from './parse-fields.ts';
 import { fileKinds } from './schema.ts';
@@ -27,11 +27,12 @@ const shapes: Record<FileKind, 'mapping' | 'list'> = {
 /**
  * Read one file of a known kind: YAML → schema → markdown. Each stage runs
  * only when the one before found no error (unified-engine's pipeline), and
- * nothing here throws because of the file's content.
+ * nothing here throws because of the file's content. At most
+ * `limits.diagnosticsPerFile` problems are returned (`capDiagnostics`).
  */
 export function loadDocument<K extends FileKind>(kind: K, file: string, bytes: Uint8Array): LoadedDocument<K> {
   const parsed = parseYamlFile(file, bytes);
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { diagnostics: capDiagnostics(parsed.diagnostics) };
   const source = parsed.source;
   const shape = shapes[kind];
   const isList = Array.isArray(source.data);
@@ -49,13 +50,13 @@ export function loadDocument<K extends FileKind>(kind: K, file: string, bytes: U
   const schema = fileKinds[kind].schema as z.ZodType;
   const result = schema.safeParse(source.data, { reportInput: true });
   if (!result.success) {
-    return { source, diagnostics: issuesToDiagnostics(source, schema, result.error.issues) };
+    return { source, diagnostics: capDiagnostics(issuesToDiagnostics(source, schema, result.error.issues)) };
   }
   const fields = parseMarkdownFields(source, result.data);
   return {
     data: result.data as LoadedDocument<K>['data'],
     source,
     fields,
-    diagnostics: fields.diagnostics,
+    diagnostics: capDiagnostics(fields.diagnostics),
   };
 }

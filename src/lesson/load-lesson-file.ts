@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { slideWarnings } from '../slides/slide-warnings.ts';
 import { checkSignpostRefs } from './checks/library-checks.ts';
 import type { LessonFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
-import { diagnostic } from './diagnostic.ts';
+import { capDiagnostics, diagnostic } from './diagnostic.ts';
+import { limits } from './limits.ts';
 import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
 import { SLUG } from './schema.ts';
@@ -35,6 +36,60 @@ export interface LessonResult {
   diagnostics: Diagnostic[];
   /** Files besides the lesson that its result depends on (its images), and whether each existed. */
   assets?: { file: string; exists: boolean }[];
+}
+
+/**
+ * Every image a lesson shows, through the one gate for library files
+ * (`src/library-file.ts`): each refusal is an error at the image, and at most
+ * `limits.imageUses` uses are allowed. Returns the real paths of the files
+ * read (`lesson.images`, for cache keys) and, for the model cache, each file
+ * the result depends on and whether it existed.
+ */
+function checkImages(
+  lessonFile: string,
+  used: readonly { url: string; at: { line: number; column: number } }[],
+  shown: string,
+  diagnostics: Diagnostic[],
+): { assets: { file: string; exists: boolean }[]; images: string[] } {
+  const scope = lessonImageScope(path.dirname(lessonFile));
+  const assets: { file: string; exists: boolean }[] = [];
+  const images = new Set<string>();
+  const seen = new Map<string, ReturnType<typeof readLibraryImage>>();
+  for (const [index, image] of used.entries()) {
+    if (index === limits.imageUses.value) {
+      diagnostics.push(
+        diagnostic(
+          'image-too-many',
+          shown,
+          image.at,
+          `This is image ${index + 1} in the lesson; a lesson may show at most ${limits.imageUses.value} images (each use counts). Remove some, or split the lesson.`,
+        ),
+      );
+      break;
+    }
+    let found = seen.get(image.url);
+    if (!found) {
+      found = readLibraryImage(scope, image.url);
+      seen.set(image.url, found);
+      if (found.image) {
+        images.add(found.image.file);
+        assets.push({ file: found.image.file, exists: true });
+      } else if (found.problem.file) {
+        // Inside the library but refused (too large, not a file) or not a PNG or JPEG: caches watch it, so
+        // a smaller copy saved over it is checked again. What a format problem holds is the renderers' to
+        // judge (they describe it instead). Caches stamp a file too large or not regular by its stat alone.
+        if (found.problem.format) images.add(found.problem.file);
+        assets.push({ file: found.problem.file, exists: true });
+      } else if (found.problem.missing) {
+        // Loaded again once it appears. A file outside the library is never recorded: caches must not read it.
+        assets.push({ file: found.problem.missing, exists: false });
+      }
+    }
+    if (found.problem && !found.problem.format) {
+      diagnostics.push(diagnostic(found.problem.ruleId, shown, image.at, found.problem.message));
+    }
+  }
+  return { assets, images: [...images] };
 }
 
 /**
@@ -95,22 +150,7 @@ export function loadLessonFile(
   const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
   diagnostics.push(...checkLesson({ lesson: loaded.data, source, today: context.today }));
   diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
-  const assets: { file: string; exists: boolean }[] = [];
-  for (const image of loaded.fields.images) {
-    const file = path.resolve(path.dirname(job.file), decodeURI(image.url));
-    const exists = existsSync(file);
-    assets.push({ file, exists });
-    if (!exists) {
-      diagnostics.push(
-        diagnostic(
-          'image-not-found',
-          source.file,
-          image.at,
-          `Image file \`${image.url}\` was not found next to the lesson.`,
-        ),
-      );
-    }
-  }
+  const { assets, images } = checkImages(job.file, loaded.fields.images, source.file, diagnostics);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   const lesson = ok
     ? ({
@@ -120,7 +160,7 @@ export function loadLessonFile(
         file: source.file,
         yamlSource: source.text,
         positions: positionsOf(source),
-        images: [...new Set(assets.map((asset) => asset.file))],
+        images,
       } as Lesson)
     : undefined;
   if (lesson) {
@@ -134,5 +174,5 @@ export function loadLessonFile(
     };
     diagnostics.push(...slideWarnings(lesson, library));
   }
-  return { job, lesson, facts, diagnostics, assets };
+  return { job, lesson, facts, diagnostics: capDiagnostics(diagnostics), assets };
 }

@@ -6,8 +6,11 @@ import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
 import { loadLesson } from './model-cache.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
+import { checkLibraryFile } from '../library-file.ts';
 import { loadSchool, loadSignposts } from './load-services.ts';
 import { display, read } from './read-file.ts';
+import { SLUG } from './schema.ts';
+import type { RuleId } from './rules.ts';
 import type { Diagnostic, Library, Unit } from './types.ts';
 import { positionAt } from './yaml-source.ts';
 
@@ -51,8 +54,25 @@ export interface PreparedLibrary {
   context: LessonContext;
   jobs: LessonJob[];
   units: { id: string; dir: string }[];
+  /**
+   * Lesson files refused before they were read (a link to outside the library,
+   * a folder or a pipe named `.yaml`): their results, for {@link finishLibrary}.
+   */
+  refused: LessonResult[];
   /** False when the folder is not a library; there is nothing more to load. */
   ok: boolean;
+}
+
+/** The result of a lesson file the gate refused: one error at 1:1, and the facts of a lesson by that name. */
+function refusedLesson(job: LessonJob, problem: { ruleId: RuleId; message: string }): LessonResult {
+  const file = display(job.file);
+  const id = path.basename(job.file).replace(/\.ya?ml$/, '');
+  return {
+    job,
+    // Its name still counts as a lesson, so the unit check does not add a second, misleading error.
+    facts: { id, unit: job.unit, file, idAt: { line: 1, column: 1 }, signposts: [], refused: true },
+    diagnostics: [diagnostic(problem.ruleId, file, { line: 1, column: 1 }, problem.message)],
+  };
 }
 
 /**
@@ -78,6 +98,7 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     },
     jobs: [],
     units: [],
+    refused: [],
     ok: false,
   };
   if (!existsSync(path.join(dir, 'signposts.yaml'))) {
@@ -104,11 +125,26 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
   prepared.context.school = library.school;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
+    if (!SLUG.test(unitId)) {
+      // The folder name is the unit's id, in addresses and file names: its lessons are not loaded.
+      diagnostics.push(
+        diagnostic(
+          'unit-id-invalid',
+          display(path.join(unitDir, 'unit.yaml')),
+          { line: 1, column: 1 },
+          `The unit folder ${JSON.stringify(unitId)} is not an id, so its lessons are not loaded. Rename the folder in lower case words joined by hyphens, such as staying-safe-online.`,
+        ),
+      );
+      continue;
+    }
     prepared.units.push({ id: unitId, dir: unitDir });
     for (const name of readdirSync(unitDir)
       .filter((entry) => /\.ya?ml$/.test(entry) && entry !== 'unit.yaml')
       .sort()) {
-      prepared.jobs.push({ file: path.join(unitDir, name), unit: unitId });
+      const job = { file: path.join(unitDir, name), unit: unitId };
+      const { problem } = checkLibraryFile(job.file, dir);
+      if (problem) prepared.refused.push(refusedLesson(job, problem));
+      else prepared.jobs.push(job);
     }
   }
   prepared.ok = true;
@@ -116,10 +152,11 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
 }
 
 /** Units and the rules across files, once every lesson has been loaded. */
-export function finishLibrary(prepared: PreparedLibrary, results: readonly LessonResult[]): LoadResult {
+export function finishLibrary(prepared: PreparedLibrary, loaded: readonly LessonResult[]): LoadResult {
   const { library } = prepared;
   const diagnostics = [...prepared.diagnostics];
   if (!prepared.ok) return { library, diagnostics };
+  const results = [...loaded, ...prepared.refused];
   const assets = results.flatMap((result) => result.assets ?? []);
   for (const result of results) {
     diagnostics.push(...result.diagnostics);
@@ -136,6 +173,13 @@ export function finishLibrary(prepared: PreparedLibrary, results: readonly Lesso
           { line: 1, column: 1 },
           `The folder ${unit.id} has no unit.yaml. Add one with a title and the lessons in order.`,
         ),
+      );
+      continue;
+    }
+    const gate = checkLibraryFile(unitFile, prepared.dir);
+    if (gate.problem) {
+      diagnostics.push(
+        diagnostic(gate.problem.ruleId, display(unitFile), { line: 1, column: 1 }, gate.problem.message),
       );
       continue;
     }

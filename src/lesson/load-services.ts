@@ -1,11 +1,35 @@
 import path from 'node:path';
-import { readLessonImage } from '../image-file.ts';
+import { readLibraryImage } from '../library-file.ts';
+import { linkProblem } from '../markdown/safety-plugin.ts';
 import { checkStaleSignposts } from './checks/library-checks.ts';
 import { diagnostic } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
 import type { Diagnostic, School, Signpost } from './types.ts';
 import { positionAt } from './yaml-source.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+/**
+ * Every service's `url` follows the lesson link rules (`linkProblem`, as
+ * markdown links): `javascript:` and `data:` are unsafe, anything but https is
+ * an error, at the address. `at` is the path to the list of services.
+ */
+function checkServiceUrls(
+  source: YamlSource,
+  services: readonly Signpost[],
+  at: (string | number)[],
+  diagnostics: Diagnostic[],
+): void {
+  services.forEach((service, index) => {
+    if (service.url === undefined) return;
+    const problem = linkProblem(service.url, { quiet: false });
+    if (problem) {
+      diagnostics.push(
+        diagnostic(problem.ruleId, source.file, positionAt(source, [...at, index, 'url']), problem.message),
+      );
+    }
+  });
+}
 
 /** Load DIR/signposts.yaml: services, duplicate ids, https addresses and stale dates. */
 export function loadSignposts(dir: string, today: string, diagnostics: Diagnostic[]): Signpost[] {
@@ -18,7 +42,7 @@ export function loadSignposts(dir: string, today: string, diagnostics: Diagnosti
   if (!loaded.data || !loaded.source) return [];
   const source = loaded.source;
   const services = loaded.data;
-  const positions = services.map((_, index) => positionAt(source, [index]));
+  const verifiedOnAt = services.map((_, index) => positionAt(source, [index, 'verifiedOn']));
   const seen = new Set<string>();
   services.forEach((service, index) => {
     if (seen.has(service.id)) {
@@ -32,18 +56,9 @@ export function loadSignposts(dir: string, today: string, diagnostics: Diagnosti
       );
     }
     seen.add(service.id);
-    if (service.url && !service.url.startsWith('https://')) {
-      diagnostics.push(
-        diagnostic(
-          'link-not-https',
-          source.file,
-          positionAt(source, [index, 'url']),
-          `\`${service.url}\` is not https. Use the service's https:// address.`,
-        ),
-      );
-    }
   });
-  diagnostics.push(...checkStaleSignposts(source.file, services, positions, today));
+  checkServiceUrls(source, services, [], diagnostics);
+  diagnostics.push(...checkStaleSignposts(source.file, services, verifiedOnAt, today));
   return services;
 }
 
@@ -55,17 +70,24 @@ export function loadSchool(file: string, diagnostics: Diagnostic[]): School | un
   const loaded = loadDocument('school', display(file), bytes);
   diagnostics.push(...loaded.diagnostics);
   const school = loaded.data;
+  if (school && loaded.source)
+    checkServiceUrls(loaded.source, school.localServices ?? [], ['localServices'], diagnostics);
   if (school?.logo && loaded.source) {
-    // The logo is named relative to the profile; the model holds its full path, for the renderers.
-    const { image, problem } = readLessonImage(path.dirname(file), school.logo, 'the school profile');
-    if (image) school.logo = path.resolve(path.dirname(file), school.logo);
+    // The logo is named relative to the profile and must stay in its folder (links followed); the
+    // model holds its real path, for the renderers, which read it through the same gate.
+    const folder = path.dirname(path.resolve(file));
+    const { image, problem } = readLibraryImage({ base: folder, root: folder, kind: 'logo' }, school.logo);
+    if (image) school.logo = image.file;
     else {
+      const missing = problem.ruleId === 'image-not-found';
       diagnostics.push(
         diagnostic(
-          'image-not-found',
+          problem.ruleId,
           loaded.source.file,
           positionAt(loaded.source, ['logo']),
-          `${problem}. Put the school's logo, a PNG or JPEG file, next to ${path.basename(file)} and give its file name.`,
+          missing
+            ? `${problem.reason}. Put the school's logo, a PNG or JPEG file, next to ${path.basename(file)} and give its file name.`
+            : problem.message,
         ),
       );
     }

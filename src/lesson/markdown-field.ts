@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { z } from 'zod';
+import { limits } from './limits.ts';
 
 /**
  * A markdown field of a lesson after loading: the text as written and its
@@ -26,6 +27,7 @@ export function isMarkdownField(value: unknown): value is MarkdownField {
 export function markdown() {
   return z
     .string()
+    .max(limits.markdownLength.value)
     .meta({ description: 'Markdown (remark-directive syntax for :::teacher, :::scenario, …)' })
     .transform((source): MarkdownField => {
       const field: MarkdownField = { source, tree: { type: 'root', children: [] } };

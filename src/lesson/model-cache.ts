@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
+import { limits } from './limits.ts';
 import { loadLessonFile } from './load-lesson-file.ts';
+import { readBounded } from './read-file.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 
 /** Where loaded lessons are kept between runs (design.md: node_modules/.cache/pshe-kit/). */
@@ -30,43 +32,82 @@ function contextKey(context: LessonContext): string {
 }
 
 /**
+ * What a cache records of a file it depends on: the SHA-256 of its bytes,
+ * or null when it is missing; for anything that is not a regular file of at
+ * most `maxBytes`, a description from its stat (never its bytes).
+ */
+export function fileStamp(file: string, maxBytes: number = limits.imageBytes.value): string | null {
+  const { bytes } = readBounded(file, maxBytes);
+  if (bytes) return createHash('sha256').update(bytes).digest('hex');
+  try {
+    const stat = statSync(file);
+    return `unread:${stat.mode}:${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unreadable';
+  }
+}
+
+/** What an entry holds besides the result: the hash of each image it depends on when it was loaded. */
+interface CacheEntry {
+  result: LessonResult;
+  stamps: { file: string; sha256: string | null }[];
+}
+
+/**
+ * An entry on disk: the SHA-256 of the rest (32 bytes), then the
+ * `v8.serialize`d entry. A file cut short or altered is never deserialized.
+ */
+function readEntry(file: string): CacheEntry | undefined {
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.length <= 32) return undefined;
+    const payload = bytes.subarray(32);
+    if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32))) return undefined;
+    const entry = deserialize(payload) as CacheEntry;
+    return entry && Array.isArray(entry.stamps) && entry.result ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Load one lesson file, from the model cache when `context.modelCache` says
- * so and the file, the help services, the school profile, the date and the
- * code are all as they were. A cached result is the loader's own (the model,
- * its markdown trees and positions, the facts and the diagnostics), stored
- * with `v8.serialize`: reading it back takes about 0.6 ms where parsing takes
- * about 20 (docs/benchmarks.md). A result also remembers whether each image
- * its markdown names existed, and is used only while that still holds.
+ * so and the file (through links), the help services, the school profile,
+ * the date and the code are all as they were. A cached result is the
+ * loader's own (the model, its markdown trees and positions, the facts and
+ * the diagnostics), stored with `v8.serialize` behind its own hash: reading
+ * it back takes about 0.6 ms where parsing takes about 20
+ * (docs/benchmarks.md). An entry also holds the hash of each image its
+ * markdown names (or that it was missing), and is used only while every one
+ * is unchanged: image rules read their size and pixels.
  * Without `modelCache`, this is `loadLessonFile`.
  */
 export function loadLesson(job: LessonJob, context: LessonContext): LessonResult {
   const mode = context.modelCache;
   if (!mode) return loadLessonFile(job, context);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.file);
-  } catch {
-    return loadLessonFile(job, context);
-  }
+  // Read through links: a linked lesson is keyed on the bytes it points to. Anything but a regular
+  // file within the limit is the loader's to report, uncached.
+  const { bytes } = readBounded(job.file, limits.fileBytes.value);
+  if (!bytes) return loadLessonFile(job, context);
   const key = createHash('sha256')
+    .update('model-cache-v2\0')
     .update(contextKey(context))
     .update(`\0${job.file}\0${job.unit}\0`)
     .update(bytes)
     .digest('hex');
   const file = path.join(modelCacheDir, `${key}.v8`);
   if (mode.read && existsSync(file)) {
-    try {
-      const cached = deserialize(readFileSync(file)) as LessonResult;
-      if ((cached.assets ?? []).every((asset) => existsSync(asset.file) === asset.exists)) return cached;
-    } catch {
-      // A damaged entry is loaded again and rewritten below.
-    }
+    const cached = readEntry(file);
+    if (cached?.stamps.every((stamp) => fileStamp(stamp.file) === stamp.sha256)) return cached.result;
   }
   const result = loadLessonFile(job, context, bytes);
   try {
+    const files = [...new Set((result.assets ?? []).map((asset) => asset.file))].sort();
+    const entry: CacheEntry = { result, stamps: files.map((asset) => ({ file: asset, sha256: fileStamp(asset) })) };
+    const payload = serialize(entry);
     mkdirSync(modelCacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(temporary, serialize(result));
+    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
     renameSync(temporary, file);
   } catch {
     // The cache is an optimisation; a read-only node_modules must not fail the build.

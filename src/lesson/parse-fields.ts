@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Node as UnistNode } from 'unist';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from '../markdown/processor.ts';
+import { checkFieldText } from './checks/text-checks.ts';
 import { diagnostic } from './diagnostic.ts';
 import { positionMapFor } from './field-positions.ts';
 import type { PositionMap } from './field-positions.ts';
@@ -45,6 +46,7 @@ function at(node: unknown): Position {
  * Parse every markdown field of a validated document, in place: each field's
  * tree gets positions in the YAML file. Returns the markdown diagnostics and
  * the signpost references and images found, for library-level checks.
+ * Plain text fields get the checks on text as laid out (`checks/text-checks.ts`).
  */
 export function parseMarkdownFields(source: YamlSource, data: unknown): ParsedFields {
   const result: ParsedFields = { diagnostics: [], signposts: [], images: [] };
@@ -63,6 +65,11 @@ export function parseMarkdownFields(source: YamlSource, data: unknown): ParsedFi
       }
       for (const ref of file.data.signposts ?? []) result.signposts.push({ id: ref.id, at: at(ref.node) });
       for (const image of file.data.images ?? []) result.images.push({ url: image.url, at: at(image.node) });
+      result.diagnostics.push(...checkFieldText(source, path, value.source, 'markdown'));
+      return;
+    }
+    if (typeof value === 'string') {
+      result.diagnostics.push(...checkFieldText(source, path, value, 'plain'));
       return;
     }
     if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));

@@ -2,7 +2,10 @@
  * The one schema of PSHE Kit's files: lessons, units, help services and the
  * school profile (design.md, "Lesson format (v1)"). TypeScript types and the
  * JSON Schemas in the library folder are derived from it. Rules that span
- * fields live in `rules/`, after the schema.
+ * fields live in `rules/`, after the schema. Every list has a cap well above
+ * what a lesson needs (issue 11: the starter library's longest lists are 17
+ * sources, 11 signposts, 8 keywords, 7 ground rules, 4 slides in a cycle),
+ * so a pasted list of thousands is a located `schema-size` error.
  */
 import { z } from 'zod';
 import { markdown } from './markdown-field.ts';
@@ -55,8 +58,8 @@ const minutes = z.int().positive();
 
 const quizQuestion = z.strictObject({
   question: text,
-  answers: z.array(text).min(1),
-  distractors: z.array(text).min(1),
+  answers: z.array(text).min(1).max(10),
+  distractors: z.array(text).min(1).max(10),
 });
 const quiz = z.array(quizQuestion).min(1).max(10);
 
@@ -75,7 +78,7 @@ const cycle = z.strictObject({
   title: text,
   durationInMinutes: minutes,
   explanation: markdown(),
-  slides: z.array(slide).min(1).optional(),
+  slides: z.array(slide).min(1).max(30).optional(),
   checkForUnderstanding: quiz.optional(),
   practice: markdown().optional(),
   feedback: markdown().optional(),
@@ -90,19 +93,25 @@ export const lessonSchema = z.strictObject({
   title: text.max(80),
   audience: z.enum(audiences).default('pupils'),
   keyStage: z.enum(keyStages).optional(),
-  yearGroups: z.array(z.int().min(1).max(13)).min(1).optional(),
+  yearGroups: z.array(z.int().min(1).max(13)).min(1).max(13).optional(),
   durationInMinutes: minutes,
   summary: markdown().optional(),
   learningOutcome: text,
   keyLearningPoints: z.array(text).min(1).max(6),
-  priorKnowledge: z.array(text).optional(),
-  keywords: z.array(z.strictObject({ keyword: text, definition: text })).min(1),
-  misconceptions: z.array(z.strictObject({ misconception: text, response: text })).optional(),
-  contentGuidance: z.array(z.enum(contentGuidanceCodes)),
+  priorKnowledge: z.array(text).max(20).optional(),
+  keywords: z
+    .array(z.strictObject({ keyword: text, definition: text }))
+    .min(1)
+    .max(30),
+  misconceptions: z
+    .array(z.strictObject({ misconception: text, response: text }))
+    .max(20)
+    .optional(),
+  contentGuidance: z.array(z.enum(contentGuidanceCodes)).max(contentGuidanceCodes.length),
   supervisionLevel: z.int().min(1).max(4),
   safeLearning: z
     .strictObject({
-      groundRules: z.array(text).min(1).optional(),
+      groundRules: z.array(text).min(1).max(20).optional(),
       distancing: markdown().optional(),
       questionBox: z.boolean().optional(),
       timeOut: markdown().optional(),
@@ -114,18 +123,21 @@ export const lessonSchema = z.strictObject({
   starterQuiz: quiz.optional(),
   exitQuiz: quiz.optional(),
   cycles: z.array(cycle).min(1).max(4),
-  signposts: z.array(slug).optional(),
+  signposts: z.array(slug).max(30).optional(),
   sexEducation: z.boolean().optional(),
   parentLetter: markdown().optional(),
   curriculumLinks: z
     .strictObject({
-      rshe: z.array(text).optional(),
-      psheAssociation: z.array(psheCode).optional(),
-      connectedWorld: z.array(z.enum(connectedWorldStrands)).optional(),
-      fourCs: z.array(z.enum(fourCs)).optional(),
+      rshe: z.array(text).max(30).optional(),
+      psheAssociation: z.array(psheCode).max(30).optional(),
+      connectedWorld: z.array(z.enum(connectedWorldStrands)).max(connectedWorldStrands.length).optional(),
+      fourCs: z.array(z.enum(fourCs)).max(fourCs.length).optional(),
     })
     .optional(),
-  sources: z.array(z.strictObject({ title: text, url: z.string(), publisher: text.optional() })).optional(),
+  sources: z
+    .array(z.strictObject({ title: text, url: z.string(), publisher: text.optional() }))
+    .max(50)
+    .optional(),
   reviewDate: isoDate.optional(),
 });
 
@@ -133,7 +145,7 @@ export const unitSchema = z.strictObject({
   title: text.max(80),
   summary: markdown().optional(),
   keyStage: z.enum(keyStages).optional(),
-  lessons: z.array(slug).min(1),
+  lessons: z.array(slug).min(1).max(50),
 });
 
 const signpostFields = {
@@ -152,14 +164,14 @@ const signpostFields = {
 };
 
 export const signpostSchema = z.strictObject(signpostFields);
-export const signpostsSchema = z.array(signpostSchema).min(1);
+export const signpostsSchema = z.array(signpostSchema).min(1).max(100);
 
 export const schoolSchema = z.strictObject({
   name: text,
   dslName: text.optional(),
   dslContact: text,
   deputyDsl: text.optional(),
-  localServices: z.array(signpostSchema).optional(),
+  localServices: z.array(signpostSchema).max(30).optional(),
   accentColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1d4ed8"')

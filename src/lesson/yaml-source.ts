@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
-import { diagnostic } from './diagnostic.ts';
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { controlMessage, CONTROL_CHARACTERS, findControls } from './checks/control-characters.ts';
+import { capDiagnostics, diagnostic } from './diagnostic.ts';
 import { limits } from './limits.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -90,7 +91,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array): { source?: YamlS
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
 
-  if (!/^\s*[^\s#]/m.test(text)) {
+  const controls = controlCharacters(file, text);
+  if (controls.length > 0) return { diagnostics: controls };
+
+  if (!hasContent(text)) {
     return {
       diagnostics: [
         diagnostic(
@@ -120,7 +124,14 @@ export function parseYamlFile(file: string, bytes: Uint8Array): { source?: YamlS
   if (tabs.length > 0) return { diagnostics: tabs };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Parse to tokens first (the yaml package's parser keeps its own stack), and
+  // measure them before the composer, which recurses once per level of nesting
+  // and compares each new key with every key before it.
+  const { tokens, stopped } = tokenize(file, text, lineCounter);
+  if (stopped?.ruleId === 'yaml-too-deep') return { diagnostics: [stopped] };
+  const tooBig = stopped ? undefined : measureTokens(file, tokens, lineCounter);
+  if (tooBig) return { diagnostics: [tooBig] };
+  const doc = compose(tokens, text.length);
   const diagnostics: Diagnostic[] = doc.errors.map((error) => {
     const pos = lineCounter.linePos(error.pos[0]);
     const at = { line: pos.line, column: pos.col };
@@ -140,6 +151,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array): { source?: YamlS
       `${firstSentence(error.message)}. Check the indentation and punctuation on this line.`,
     );
   });
+  diagnostics.push(...duplicateKeys(file, doc, lineCounter));
+  if (stopped) diagnostics.push(stopped);
   if (diagnostics.length > 0) return { diagnostics };
 
   let data: unknown;
@@ -160,7 +173,241 @@ export function parseYamlFile(file: string, bytes: Uint8Array): { source?: YamlS
     }
     throw error;
   }
-  return { source: { file, text, doc, data, lineCounter }, diagnostics: [] };
+  const source = { file, text, doc, data, lineCounter };
+  const escaped = escapedControls(source);
+  if (escaped.length > 0) return { diagnostics: escaped };
+  return { source, diagnostics: [] };
+}
+
+/** How much deeper than `limits.yamlDepth` the parser's own stack may grow before it is stopped. */
+const STACK_SLACK = 8;
+
+/**
+ * The parser's tokens, read lexeme by lexeme (as `Parser.parse` does) so that
+ * it can stop early: when its stack is far deeper than the limit (900,000
+ * "{" took 1.1 s and 550 MB to parse) or it has found more syntax errors
+ * than are reported (900,000 "]" took 8 s to compose).
+ */
+function tokenize(file: string, text: string, lineCounter: LineCounter): { tokens: CST.Token[]; stopped?: Diagnostic } {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let errors = 0;
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) {
+      tokens.push(token);
+      if (token.type === 'error' && ++errors > limits.diagnosticsPerFile.value) {
+        return {
+          tokens,
+          stopped: diagnostic(
+            'diagnostics-truncated',
+            file,
+            at(token.offset),
+            `The rest of the file was not read: it has more than ${limits.diagnosticsPerFile.value} syntax errors. Fix these and check again.`,
+          ),
+        };
+      }
+    }
+    if (parser.stack.length > limits.yamlDepth.value + STACK_SLACK) {
+      const collections = parser.stack.filter(
+        (token) => token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection',
+      );
+      const offset = (collections[limits.yamlDepth.value] ?? parser.stack[parser.stack.length - 1]).offset;
+      return { tokens, stopped: tooDeep(file, at(offset)) };
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens };
+}
+
+function tooDeep(file: string, at: Position): Diagnostic {
+  return diagnostic(
+    'yaml-too-deep',
+    file,
+    at,
+    `Lists and mappings are nested ${limits.yamlDepth.value + 1} levels deep here; at most ${limits.yamlDepth.value} are read. Check the indentation, or take out the "- " and "[" that were repeated.`,
+  );
+}
+
+/** What `parseDocument` does with the tokens: one document, a second is an error. */
+function compose(tokens: CST.Token[], length: number): Document {
+  // Duplicate keys are found by `duplicateKeys`, with one set per mapping: the
+  // composer's own check compares each key with every key before it.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return doc as Document;
+}
+
+/** Each key written twice in one mapping (scalar keys, compared as the composer's `uniqueKeys` does). Linear. */
+function duplicateKeys(file: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        stack.push(pair.value, pair.key);
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (!seen.has(value)) {
+          seen.add(value);
+          continue;
+        }
+        const { line, col } = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+        out.push(
+          diagnostic(
+            'yaml-duplicate-key',
+            file,
+            { line, column: col },
+            `Duplicate key \`${String(value)}\`, expected each key once in a mapping. Keep one and delete the other.`,
+          ),
+        );
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** True when some line holds more than spaces and a comment. One pass over the text. */
+function hasContent(text: string): boolean {
+  let lineStart = true;
+  let inComment = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lineStart = true;
+      inComment = false;
+    } else if (inComment || code === 32 || code === 9 || code === 13 || code === 12 || code === 11) {
+      continue;
+    } else if (lineStart && code === 35) {
+      inComment = true;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Control characters written into the file's text, each at its line and column. */
+function controlCharacters(file: string, text: string): Diagnostic[] {
+  const cap = limits.diagnosticsPerFile.value;
+  const { offsets, total } = findControls(text, cap);
+  if (total === 0) return [];
+  const out: Diagnostic[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const offset of offsets) {
+    for (; scanned < offset; scanned++) {
+      if (text.charCodeAt(scanned) === 10) {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    out.push(
+      diagnostic(
+        'control-character',
+        file,
+        { line, column: offset - lineStart + 1 },
+        controlMessage(text.charCodeAt(offset)),
+      ),
+    );
+  }
+  return capDiagnostics(out, total - out.length);
+}
+
+/** Control characters written as escapes ("\v", "\x1b") in quoted keys and values, found after parsing. */
+function escapedControls(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let total = 0;
+  const stack: unknown[] = [source.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.value, item.key);
+        else stack.push(item);
+      }
+    } else if (isScalar(node) && typeof node.value === 'string') {
+      const found = CONTROL_CHARACTERS.exec(node.value);
+      if (!found) continue;
+      total++;
+      if (out.length < limits.diagnosticsPerFile.value) {
+        out.push(
+          diagnostic(
+            'control-character',
+            source.file,
+            positionOf(source, node as YamlNode),
+            controlMessage(found[0].charCodeAt(0), 'this value (written as an escape)'),
+          ),
+        );
+      }
+    }
+  }
+  return capDiagnostics(out, total - out.length);
+}
+
+/**
+ * The first place where the tokens nest deeper than `limits.yamlDepth` or
+ * hold more keys and items than `limits.yamlKeys`. Walks the tokens with its
+ * own stack, so no input can exhaust the call stack here.
+ */
+function measureTokens(file: string, tokens: readonly CST.Token[], lineCounter: LineCounter): Diagnostic | undefined {
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  let count = 0;
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token; depth: number };
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > limits.yamlDepth.value) {
+      return tooDeep(file, at(token.offset));
+    }
+    const items = token.items as CST.CollectionItem[];
+    if (count + items.length > limits.yamlKeys.value) {
+      const item = items[limits.yamlKeys.value - count];
+      const offset = item.start[0]?.offset ?? item.key?.offset ?? item.value?.offset ?? token.offset;
+      return diagnostic(
+        'yaml-too-large',
+        file,
+        at(offset),
+        `The file holds more than ${limits.yamlKeys.value} keys and list items; the rest are not read. Split the file, or remove pasted content.`,
+      );
+    }
+    count += items.length;
+    for (let index = items.length - 1; index >= 0; index--) {
+      const item = items[index];
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function firstSentence(message: string): string {
@@ -171,6 +418,23 @@ function firstSentence(message: string): string {
 }
 
 type Segment = string | number;
+
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once per mapping, so looking up many paths is not quadratic. */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items as Pair<unknown, unknown>[]) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      if (!index.has(key)) index.set(key, item as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
 
 /** The node at a path, and the key node of the pair that holds it (for maps). */
 export function nodeAt(
@@ -183,10 +447,7 @@ export function nodeAt(
   let depth = 0;
   for (const segment of path) {
     if (isMap(current)) {
-      const pair = current.items.find(
-        (item: Pair<unknown, unknown>) =>
-          isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
+      const pair = pairsOf(current).get(String(segment));
       if (!pair) return { depth, nearest: (key ?? nearest) as YamlNode | undefined };
       key = pair.key as YamlNode;
       current = pair.value;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { limits } from './limits.ts';
 import { keysAt } from './schema-walk.ts';
 import { positionAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -63,7 +64,9 @@ function valueAt(data: unknown, path: Path): unknown {
 /**
  * Turn Zod issues into diagnostics placed on the YAML node they are about,
  * worded for a teacher. Unknown keys get a "did you mean" from the schema's
- * own keys; content guidance codes get their own rules.
+ * own keys; content guidance codes get their own rules. Each issue is placed
+ * in constant time per path segment (`nodeAt` indexes each mapping once), so
+ * thousands of issues cost thousands of steps, not millions.
  */
 export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issues: readonly Issue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -101,7 +104,8 @@ export function issuesToDiagnostics(source: YamlSource, schema: z.ZodType, issue
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, path);
         for (const key of issue.keys) {
-          const suggestion = didYouMean(key, allowed);
+          // Past the per-file cap a message is only counted (capDiagnostics): skip the search for a hint.
+          const suggestion = out.length < limits.diagnosticsPerFile.value ? didYouMean(key, allowed) : undefined;
           const where = path.length ? ` in \`${fieldName(path)}\`` : '';
           const hint = suggestion
             ? ` Did you mean \`${suggestion}\`?`

@@ -10,6 +10,32 @@ function scheme(url: string): string | undefined {
 }
 
 /**
+ * The link rules, for markdown links and every other address a library gives
+ * (help services' and local services' `url`): `javascript:`, `data:` and
+ * `vbscript:` are unsafe; anything else but https (and, in lesson text,
+ * `mailto:` and `tel:`) is not https.
+ */
+export function linkProblem(
+  url: string,
+  options: { quiet: boolean } = { quiet: true },
+): { ruleId: 'link-unsafe-scheme' | 'link-not-https'; message: string } | undefined {
+  const found = scheme(url);
+  if (found === 'javascript:' || found === 'data:' || found === 'vbscript:') {
+    return {
+      ruleId: 'link-unsafe-scheme',
+      message: `Unsafe link \`${found}\`. Links must be web addresses starting https://.`,
+    };
+  }
+  if (found !== 'https:' && !(options.quiet && quietSchemes.includes(found ?? ''))) {
+    return {
+      ruleId: 'link-not-https',
+      message: `Link \`${url}\` is not https. Use an address starting https:// so the school's filters and pupils' browsers trust it.`,
+    };
+  }
+  return undefined;
+}
+
+/**
  * Safety rules on markdown (design.md): no raw HTML; links https only (never
  * `javascript:` or `data:`); images local, with alt text. Image paths are
  * recorded in `file.data.images` for the loader to check on disk.
@@ -22,17 +48,8 @@ export default function remarkPsheSafety() {
         file.message('Raw HTML is not allowed in lesson text. Use markdown and the directives instead.', node).ruleId =
           'markdown-raw-html';
       } else if (node.type === 'link' || node.type === 'definition') {
-        const url = node.url;
-        const found = scheme(url);
-        if (found === 'javascript:' || found === 'data:' || found === 'vbscript:') {
-          file.message(`Unsafe link \`${found}\`. Links must be web addresses starting https://.`, node).ruleId =
-            'link-unsafe-scheme';
-        } else if (found !== 'https:' && !quietSchemes.includes(found ?? '')) {
-          file.message(
-            `Link \`${url}\` is not https. Use an address starting https:// so the school's filters and pupils' browsers trust it.`,
-            node,
-          ).ruleId = 'link-not-https';
-        }
+        const problem = linkProblem(node.url);
+        if (problem) file.message(problem.message, node).ruleId = problem.ruleId;
       } else if (node.type === 'image') {
         const found = scheme(node.url);
         if (found === 'javascript:' || found === 'data:') {

@@ -1,3 +1,4 @@
+import { genericDsl, lessonHelp, waysToReach } from '../lesson/help.ts';
 import { contentGuidanceLabels, supervisionLabels } from '../lesson/labels.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 
@@ -47,13 +48,13 @@ export function lessonReadme(lesson: Lesson, library: Library, files: readonly s
   if (lesson.safeLearning?.timeOut)
     lines.push('', '**If a pupil becomes upset:**', '', lesson.safeLearning.timeOut.source.trim());
   lines.push('', '## Where to get help', '');
-  const dsl = library.school?.dslContact ?? "your school's Designated Safeguarding Lead";
-  lines.push(`- In school: ${dsl}.`);
-  const all = [...library.signposts, ...(library.school?.localServices ?? [])];
-  for (const id of lesson.signposts ?? []) {
-    const service = all.find((entry) => entry.id === id);
-    if (!service) continue;
-    const contact = [service.phone, service.text, service.url, service.email].filter(Boolean).join(' · ');
+  // Markdown a teacher may copy from: each contact as signposts.yaml writes it.
+  const help = lessonHelp(lesson, library);
+  lines.push(`- In school: ${help.dsl?.contact ?? genericDsl}.`);
+  for (const service of help.services) {
+    const contact = waysToReach(service)
+      .map((entry) => entry.value)
+      .join(' · ');
     lines.push(`- ${service.name}: ${service.helpsWith}${contact ? ` (${contact})` : ''}`);
   }
   lines.push('', 'Contact details were last checked on the dates in `signposts.yaml`; check them before printing.', '');

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { create } from 'fontkit';
 import type { Font } from 'fontkit';
+import { dejaVuFace } from '../fonts/dejavu.ts';
 import { applySharedGlyphCache } from './shared-glyph-cache.ts';
 import type { Doc, Face } from './types.ts';
 
@@ -13,26 +11,21 @@ export const faceNames: Record<Face, string> = {
   boldItalic: 'DejaVuSans-BoldOblique',
 };
 
-const require = createRequire(import.meta.url);
 let parsed: Record<Face, Font> | undefined;
 
 /**
  * The four DejaVu Sans faces, parsed once per process (or worker thread) with
- * fontkit's `create()`. Parsing a 700 KB TTF per document cost 30–60 ms;
- * pdfkit 0.20 accepts the parsed `Font` in `registerFont` (research/toolchain.md).
+ * fontkit's `create()` (src/fonts/dejavu.ts, shared with the loader's glyph
+ * check). Parsing a 700 KB TTF per document cost 30–60 ms; pdfkit 0.20
+ * accepts the parsed `Font` in `registerFont` (research/toolchain.md).
  */
 export function dejaVuFonts(): Record<Face, Font> {
   if (!parsed) {
-    const load = (file: string): Font => {
-      const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-      if (!('layout' in font)) throw new Error(`dejavu-fonts-ttf/ttf/${file} is a font collection, expected one font`);
-      return font;
-    };
     parsed = {
-      regular: load('DejaVuSans.ttf'),
-      bold: load('DejaVuSans-Bold.ttf'),
-      italic: load('DejaVuSans-Oblique.ttf'),
-      boldItalic: load('DejaVuSans-BoldOblique.ttf'),
+      regular: dejaVuFace('regular'),
+      bold: dejaVuFace('bold'),
+      italic: dejaVuFace('italic'),
+      boldItalic: dejaVuFace('boldItalic'),
     };
     applySharedGlyphCache(parsed.regular);
   }

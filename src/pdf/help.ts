@@ -1,16 +1,22 @@
-import type { Audience, Signpost } from '../lesson/types.ts';
+import {
+  dslWords,
+  footerService as modelFooterService,
+  footerServiceId,
+  lessonHelp,
+  outsideSchool,
+  type HelpService,
+} from '../lesson/help.ts';
+import type { Audience } from '../lesson/types.ts';
 import { box } from './callouts.ts';
 import { reportLesson } from './diagnostics.ts';
 import { paragraph, plain } from './text.ts';
-import { dslWords, findService, serviceLine, serviceList } from './signposts.ts';
+import { serviceLine, serviceList } from './signposts.ts';
 import type { PdfContext, RenderRun, Run } from './types.ts';
 
-/** The service every footer names besides the DSL: Childline for pupils, the NSPCC Helpline for adults (design.md). */
-export const footerServiceId = (audience: Audience) => (audience === 'pupils' ? 'childline' : 'nspcc-helpline');
-
-function footerService(run: RenderRun, audience: Audience): Signpost | undefined {
+/** The help model's footer service for a reader; a missing one is reported (the footer then names only the DSL). */
+function footerService(run: RenderRun, audience: Audience): HelpService | undefined {
+  const service = modelFooterService(run.library, audience);
   const id = footerServiceId(audience);
-  const service = findService(run.library, id);
   if (!service)
     reportLesson(run, `The help service \`${id}\` is missing from signposts.yaml, so page footers name only the DSL`);
   return service;
@@ -22,45 +28,42 @@ function footerService(run: RenderRun, audience: Audience): Signpost | undefined
  * from signposts.yaml, never typed here.
  */
 export function footerRuns(run: RenderRun, audience: Audience): Run[] {
-  const school = run.library.school;
+  const { dsl } = lessonHelp(run.lesson, run.library);
   const service = footerService(run, audience);
   const outside = service ? [plain(' Outside school: '), plain(`${serviceLine(service)}.`)] : [];
   if (audience === 'pupils') {
-    const inSchool = school
-      ? `talk to ${dslWords(run.library)}: ${school.dslContact.replace(/\.$/, '')}.`
-      : `talk to any member of staff, or ${dslWords(run.library)}.`;
+    const inSchool = dsl
+      ? `talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}.`
+      : `talk to any member of staff, or ${dslWords(dsl)}.`;
     return [plain('Need help? ', 'bold'), plain(`In school, ${inSchool}`), ...outside];
   }
-  const inSchool = school ? `tell ${dslWords(run.library)} at ${school.name}.` : `tell ${dslWords(run.library)}.`;
+  const inSchool = dsl ? `tell ${dslWords(dsl)} at ${dsl.school}.` : `tell ${dslWords(dsl)}.`;
   return [plain('Worried about a child? ', 'bold'), plain(`In school, ${inSchool}`), ...outside];
 }
 
-/** The services a "where to get help" section lists: the lesson's, with the footer's service first. */
-export function helpServiceIds(run: RenderRun, audience: Audience): string[] {
-  const ids = [footerServiceId(audience), ...(run.lesson.signposts ?? [])];
-  return [...new Set(ids)].filter((id) => findService(run.library, id));
-}
+const withoutFullStop = (text: string) => text.replace(/\.$/, '');
 
 /** "Where to get help": in school (the DSL), then outside school (the lesson's services), in a tinted box. */
 export function helpSection(ctx: PdfContext, audience: Audience, label?: string): void {
   const { run } = ctx;
-  const school = run.library.school;
+  const help = lessonHelp(run.lesson, run.library);
+  const { dsl } = help;
   box(ctx, 'help', {
     label,
     render: (inner) => {
       const inSchool =
         audience === 'pupils'
-          ? school
-            ? `Talk to ${dslWords(run.library)}: ${school.dslContact.replace(/\.$/, '')}. You can also talk to any member of staff you trust.`
-            : `Talk to any member of staff you trust, or ${dslWords(run.library)}.`
-          : school
-            ? `Tell ${dslWords(run.library)} at ${school.name}${school.deputyDsl ? ` (deputy: ${school.deputyDsl})` : ''}.`
-            : `Tell ${dslWords(run.library)}.`;
+          ? dsl
+            ? `Talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}. You can also talk to any member of staff you trust.`
+            : `Talk to any member of staff you trust, or ${dslWords(dsl)}.`
+          : dsl
+            ? `Tell ${dslWords(dsl)} at ${dsl.school}${dsl.deputy ? ` (deputy: ${dsl.deputy})` : ''}.`
+            : `Tell ${dslWords(dsl)}.`;
       paragraph(inner, [plain('In school: ', 'bold'), plain(inSchool)]);
       inner.doc.y += inner.theme.blockGap * 0.6;
       paragraph(inner, [plain('Outside school:', 'bold')]);
       inner.doc.y += inner.theme.blockGap * 0.3;
-      serviceList(inner, helpServiceIds(run, audience));
+      serviceList(inner, outsideSchool(help, run.library, audience));
       if (audience === 'pupils') {
         inner.doc.y += inner.theme.blockGap * 0.6;
         paragraph(inner, 'You will not be in trouble for asking for help.', { face: 'bold' });

@@ -1,9 +1,27 @@
 import type { Image } from 'mdast';
-import { readLessonImage } from '../image-file.ts';
+import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { reportNode } from './diagnostics.ts';
 import { ensureSpace } from './layout.ts';
+import { decodePixelsNow } from './png-pixels.ts';
 import { paragraph } from './text.ts';
 import type { PdfContext } from './types.ts';
+
+/** An image pdfkit has opened; `doc.image` takes it as it is, instead of parsing the bytes again. */
+export interface PdfImage {
+  width: number;
+  height: number;
+}
+
+/**
+ * Open a PNG or JPEG for `doc.image`, with any pixels pdfkit needs decoded
+ * now (png-pixels.ts), so that it is embedded where it is drawn and the
+ * document can end. Throws if the image cannot be read.
+ */
+export function openPdfImage(doc: PdfContext['doc'], bytes: Uint8Array): PdfImage {
+  const image = (doc as unknown as { openImage(src: Uint8Array): PdfImage }).openImage(bytes);
+  decodePixelsNow(image);
+  return image;
+}
 
 /**
  * An image in a Figure element with its alt text and bounding box, scaled to
@@ -13,15 +31,27 @@ import type { PdfContext } from './types.ts';
 export function figure(ctx: PdfContext, node: Image): void {
   const { doc, frame, theme } = ctx;
   const alt = node.alt?.trim() || '';
-  const { image: loaded, problem } = readLessonImage(ctx.baseDir, node.url);
+  // Through the gate again: inside the library, a regular file, within the limits (never bytes from outside).
+  const { image: loaded, problem } = readLibraryImage(lessonImageScope(ctx.baseDir), node.url);
   const bytes = loaded?.bytes;
   if (!bytes) {
-    reportNode(ctx, node, `${problem}; its description is printed instead`);
+    reportNode(ctx, node, `${problem?.reason}; its description is printed instead`);
     paragraph(ctx, `[Image: ${alt || 'no description'}]`, { face: 'italic', colour: theme.colours.muted });
     return;
   }
-  // Opened once: `doc.image` takes the opened image as it is, instead of parsing the bytes again.
-  const image = (doc as unknown as { openImage(src: Uint8Array): { width: number; height: number } }).openImage(bytes);
+  let image: PdfImage;
+  try {
+    image = openPdfImage(ctx.doc, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    reportNode(
+      ctx,
+      node,
+      `The image \`${node.url}\` could not be read (${reason}); its description is printed instead`,
+    );
+    paragraph(ctx, `[Image: ${alt || 'no description'}]`, { face: 'italic', colour: theme.colours.muted });
+    return;
+  }
   const maxHeight = (doc.page.maxY() - doc.page.margins.top) / 2;
   const scale = Math.min(frame.width / image.width, maxHeight / image.height, 1);
   const width = image.width * scale;

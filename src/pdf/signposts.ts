@@ -1,21 +1,28 @@
+import {
+  contactPhrases,
+  contactStyles,
+  contactWords,
+  dslRoute,
+  dslWords as dslSentence,
+  findService as findHelpService,
+  helpService,
+  serviceLine as lineOf,
+  webAddress,
+  type HelpService,
+} from '../lesson/help.ts';
 import type { Library, Signpost } from '../lesson/types.ts';
 import { list } from './lists.ts';
 import { paragraph, plain } from './text.ts';
 import type { Face, PdfContext, Run } from './types.ts';
 
-/** A help service by id: the library's services, then the school's local ones (design.md). */
-export function findService(library: Library, id: string): Signpost | undefined {
-  return (
-    library.signposts.find((service) => service.id === id) ?? library.school?.localServices?.find((s) => s.id === id)
-  );
+/** A help service by id, from the help model (the library's services, then the school's local ones). */
+export function findService(library: Library, id: string): HelpService | undefined {
+  return findHelpService(library, id);
 }
 
 /** An address as it is read aloud or typed from paper: no `https://`, no trailing slash. */
 export function readableUrl(url: string): string {
-  return url
-    .replace(/^https?:\/\//, '')
-    .replace(/^mailto:/, '')
-    .replace(/\/$/, '');
+  return webAddress(url, contactStyles.print.address);
 }
 
 /**
@@ -28,18 +35,13 @@ export function addressRun(url: string, face: Face, colour: string, link: string
   return { text: readableUrl(url), face, link, colour };
 }
 
-/** How to reach a service, in runs: "call 0800 1111 (free), childline.org.uk" with the address clickable. */
-export function contactRuns(service: Signpost, colour: { link: string }, face: Face = 'regular'): Run[] {
-  const parts: Run[][] = [];
-  if (service.phone) parts.push([plain(`call ${service.phone}`, face)]);
-  if (service.text)
-    parts.push([plain(/^text\b/i.test(service.text) ? lowerFirst(service.text) : `text ${service.text}`, face)]);
-  if (service.url) parts.push([addressRun(service.url, face, colour.link)]);
-  if (service.email) parts.push([{ text: service.email, face, link: `mailto:${service.email}`, colour: colour.link }]);
-  return parts.flatMap((part, index) => (index ? [plain(', ', face), ...part] : part));
+/** How to reach a service, in runs (help model, print style): "call 0800 1111 (free), www.childline.org.uk", addresses clickable. */
+export function contactRuns(service: Signpost | HelpService, colour: { link: string }, face: Face = 'regular'): Run[] {
+  const parts: Run[] = contactPhrases(helpService(service), contactStyles.print).map(({ words, href }) =>
+    href ? { text: words, face, link: href, colour: colour.link } : plain(words, face),
+  );
+  return parts.flatMap((part, index) => (index ? [plain(contactStyles.print.separator, face), part] : [part]));
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** `:signpost[id]` in running text: the service's name, then how to reach it. */
 export function signpostRuns(ctx: PdfContext, id: string, face: Face): Run[] | undefined {
@@ -51,44 +53,37 @@ export function signpostRuns(ctx: PdfContext, id: string, face: Face): Run[] | u
 }
 
 /** A plain-text line for a service, for table cells and page footers. */
-export function serviceLine(service: Signpost): string {
-  const contacts = contactRuns(service, { link: '' })
-    .map((run) => run.text)
-    .join('');
-  return contacts ? `${service.name}: ${contacts}` : service.name;
+export function serviceLine(service: Signpost | HelpService): string {
+  return lineOf(helpService(service), contactStyles.print);
 }
 
 /** The school's DSL as named on paper, or the generic words when there is no school profile (design.md). */
 export function dslWords(library: Library): string {
-  const school = library.school;
-  if (!school) return "your school's Designated Safeguarding Lead";
-  return school.dslName
-    ? `${school.dslName}, the Designated Safeguarding Lead`
-    : `the Designated Safeguarding Lead at ${school.name}`;
+  return dslSentence(dslRoute(library.school));
 }
 
 /**
  * Help services as a list: name and what each helps with, then how to reach it
- * and when. Unknown ids are reported and skipped (the check already failed them).
+ * and when. The first contact starts with a capital ("Call …", "Text …").
  */
-export function serviceList(ctx: PdfContext, ids: readonly string[]): void {
-  const services = ids.map((id) => findService(ctx.run.library, id)).filter((s): s is Signpost => Boolean(s));
+export function serviceList(ctx: PdfContext, services: readonly HelpService[]): void {
   const size = ctx.theme.size.body;
+  const { link, muted } = ctx.theme.colours;
   list(
     ctx,
     services.map((service) => (item: PdfContext) => {
       paragraph(item, [{ text: service.name, face: 'bold' }, plain(`: ${service.helpsWith}`)], { size });
-      const contacts = contactRuns(service, ctx.theme.colours);
-      const hours = service.hours ? [plain(`. ${service.hours}`)] : [];
-      if (contacts.length) {
-        // "call …" and "text …" start the line with a capital; an address is printed as it is typed.
-        const [first, ...rest] = contacts;
-        const opening = first.link ? first : { ...first, text: upperFirst(first.text) };
-        paragraph(item, [opening, ...rest, ...hours], { colour: ctx.theme.colours.muted });
+      const phrases = contactPhrases(service, contactStyles.print);
+      const hours = service.contacts.find((contact) => contact.kind === 'hours');
+      if (phrases.length) {
+        const runs = phrases.map(({ contact, words, href }, index): Run => {
+          if (href) return { text: words, face: 'regular', link: href, colour: link };
+          return plain(index === 0 ? contactWords(contact, { ...contactStyles.print, verb: 'upper' }) : words);
+        });
+        const line = runs.flatMap((run, index) => (index ? [plain(contactStyles.print.separator), run] : [run]));
+        paragraph(item, [...line, ...(hours ? [plain(`. ${hours.value}`)] : [])], { colour: muted });
       }
     }),
     { tight: true },
   );
 }
-
-const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,5 +1,8 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { stripControls } from '../lesson/checks/control-characters.ts';
+import { limits } from '../lesson/limits.ts';
+import { longWordAt } from '../markdown/limits.ts';
 import { useFace } from './fonts.ts';
 import { atPageTop, ensureSpace, struct } from './layout.ts';
 import type { Face, PdfContext, Run } from './types.ts';
@@ -14,6 +17,22 @@ export interface TextOptions {
   align?: 'left' | 'center' | 'right';
   /** Extra space between lines (default: the theme's). */
   lineGap?: number;
+}
+
+const longWord = new RegExp(`\\S{${limits.wordLength.value}}(?=\\S)`, 'g');
+
+/**
+ * Text as pdfkit is given it: without control characters (a renderer never
+ * writes them, whatever the model holds), and with a zero-width space, a
+ * chance to break, every `limits.wordLength` characters of a longer word.
+ * pdfkit's line wrapper measures the rest of a word too wide for the line
+ * again for every line it fills, and caches each rest: a 20,000-character
+ * word took 13 s and 1.2 GB. Text with no such word is returned unchanged,
+ * so ordinary output is byte for byte the same. Linear.
+ */
+export function layoutText(text: string): string {
+  const clean = stripControls(text);
+  return longWordAt(clean) < 0 ? clean : clean.replace(longWord, (chunk) => `${chunk}\u200b`);
 }
 
 /** Plain text as one run. */
@@ -40,6 +59,7 @@ function tidy(runs: Run[]): Run[] {
     out[0].text = out[0].text.replace(/^[ \t]+/, '');
     out[out.length - 1].text = out[out.length - 1].text.replace(/\s+$/, '');
   }
+  for (const run of out) run.text = layoutText(run.text);
   return out.filter((run) => run.text);
 }
 
@@ -107,7 +127,7 @@ export function measureText(
 ): number {
   if (!text) return 0;
   useFace(ctx.doc, face, size);
-  return ctx.doc.heightOfString(text, { width, lineGap: ctx.theme.lineGap });
+  return ctx.doc.heightOfString(layoutText(text), { width, lineGap: ctx.theme.lineGap });
 }
 
 /** One line's height at a size. */
@@ -175,7 +195,7 @@ export function heading(ctx: PdfContext, input: string | Run[], level: number, o
   const own = measureText(ctx, text, size, 'bold') + size * 0.3;
   ensureSpace(ctx, before + own + (options.keepWith ?? lineHeight(ctx) * 2));
   if (!atPageTop(ctx)) doc.y += before;
-  if (options.bookmark) doc.outline.addItem(text);
+  if (options.bookmark) doc.outline.addItem(stripControls(text));
   writeRuns(ctx, runs, {
     structType: `H${depth}`,
     size,

@@ -1,6 +1,6 @@
 import type { Image } from 'mdast';
-import { readLessonImage } from '../image-file.ts';
-import type { LessonImage } from '../image-file.ts';
+import { lessonImageScope, readLibraryImage } from '../library-file.ts';
+import type { LessonImage } from '../library-file.ts';
 import { layout } from './theme.ts';
 import type { State } from './types.ts';
 
@@ -13,8 +13,10 @@ const PIXELS_PER_INCH = 96;
 export function slideImage(state: State, node: Image): { image?: LessonImage; problem?: string } {
   let found = state.images.get(node.url);
   if (!found) {
-    found = state.baseDir
-      ? readLessonImage(state.baseDir, node.url)
+    // Through the gate: inside the library (the folder above the lesson's), a regular file, within the limits.
+    const read = state.baseDir ? readLibraryImage(lessonImageScope(state.baseDir), node.url) : undefined;
+    found = read
+      ? { image: read.image, problem: read.problem?.reason }
       : { problem: `The image \`${node.url}\` cannot be found: the lesson's folder is not known` };
     state.images.set(node.url, found);
   }

@@ -1,6 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { findSignpost, signpostContacts } from '../slides/index.ts';
+import { contactPhrases, contactStyles, findService } from '../lesson/help.ts';
 import type { Run, RunOptions, State } from './types.ts';
 
 type InlineHandler = (state: State, node: never, marks: RunOptions) => Run[];
@@ -27,19 +27,19 @@ function signpostRuns(state: State, node: PhrasingContent & { type: 'textDirecti
     return children(state, node, marks);
   }
   const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
-  const service = findSignpost(id, state.library);
+  const service = findService(state.library, id);
   if (!service) {
     state.report(node, `Unknown help service \`${id}\`; the id is shown instead of its name and contact.`);
     return [run(id, marks)];
   }
   const runs: Run[] = [run(service.name, { ...marks, bold: true })];
-  const contacts = signpostContacts(service);
+  const contacts = contactPhrases(service, contactStyles.slides);
   if (!contacts.length) return runs;
   runs.push(run(': ', marks));
-  contacts.forEach((contact, index) => {
-    if (index > 0) runs.push(run(', ', marks));
-    const isUrl = service.url && index === contacts.length - 1;
-    runs.push(run(contact, isUrl ? { ...marks, hyperlink: { url: service.url!, tooltip: service.name } } : marks));
+  contacts.forEach(({ contact, words }, index) => {
+    if (index > 0) runs.push(run(contactStyles.slides.separator, marks));
+    const isUrl = contact.kind === 'url';
+    runs.push(run(words, isUrl ? { ...marks, hyperlink: { url: contact.value, tooltip: service.name } } : marks));
   });
   return runs;
 }

@@ -3,6 +3,11 @@ import { zipEntries } from '../pack/zip.ts';
 import type { PackEntry } from '../pack/zip.ts';
 import { w3cdtf } from './source-date.ts';
 
+/** C0 controls but tab, line feed and carriage return (pptxgenjs writes CRLF), and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const xmlControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const xmlControls = new RegExp(xmlControl.source, 'g');
+
 /**
  * Fix what pptxgenjs 4.0.1 writes, so the file is the same every build and
  * opens without a repair prompt:
@@ -15,7 +20,11 @@ import { w3cdtf } from './source-date.ts';
  * - notes are one run holding line breaks: make one paragraph a line;
  * - `[Content_Types].xml` names a slide master for every slide, where there
  *   is one (gitbrent/PptxGenJS #1444), and media types that are not in the
- *   file (#1449): keep only what the package holds.
+ *   file (#1449): keep only what the package holds;
+ * - a control character in the text (a vertical tab pasted from Word) is not
+ *   allowed in XML, and PowerPoint and LibreOffice refuse the file: pptxgenjs
+ *   escapes only `<>&"'`, so every XML part loses them here (the loader
+ *   reports them as `control-character` errors first; this is defence in depth).
  */
 export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
   const entries = unzipSync(bytes);
@@ -28,6 +37,10 @@ export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
     else if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
       data = strToU8(renumberShapes(firstParagraphProperties(strFromU8(data))));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = strToU8(notesParagraphs(strFromU8(data)));
+    if (/\.(xml|rels)$/.test(name)) {
+      const xml = strFromU8(data);
+      if (xmlControl.test(xml)) data = strToU8(xml.replace(xmlControls, ''));
+    }
     files.push({ path: name, bytes: data });
   }
   return zipEntries(files, { date });

@@ -1,5 +1,5 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { readLessonImage } from '../image-file.ts';
+import type { LessonImage } from '../library-file.ts';
 import type { Diagnostic, Library } from '../lesson/types.ts';
 import type { Theme } from './theme.ts';
 
@@ -30,7 +30,7 @@ export interface State {
   /** See {@link PptxOptions.baseDir}. */
   baseDir?: string;
   /** Images read so far, by the URL the markdown gives. */
-  images: Map<string, ReturnType<typeof readLessonImage>>;
+  images: Map<string, { image?: LessonImage; problem?: string }>;
 }
 
 /** Where a block sits: list depth and the formatting its parents give it. */

@@ -1,23 +1,19 @@
+import { contactPhrases, contactStyles, findService, helpService, serviceLine } from '../lesson/help.ts';
+import type { HelpService } from '../lesson/help.ts';
 import type { Library, Signpost } from '../lesson/types.ts';
 
-/** A help service by id: the library's services first, then the school's local ones (design.md). */
-export function findSignpost(id: string, library: Library): Signpost | undefined {
-  return library.signposts.find((s) => s.id === id) ?? library.school?.localServices?.find((s) => s.id === id);
+/** A help service by id, from the help model (the library's services, then the school's local ones). */
+export function findSignpost(id: string, library: Library): HelpService | undefined {
+  return findService(library, id);
 }
 
-/** How to reach a service, as people read it: phone, text, web address (in that order, those set). */
-export function signpostContacts(service: Signpost): string[] {
-  const contacts: string[] = [];
-  if (service.phone) contacts.push(`call ${service.phone}`);
-  if (service.text) contacts.push(`text ${service.text}`);
-  if (service.url) contacts.push(service.url.replace(/^https:\/\//, '').replace(/\/$/, ''));
-  return contacts;
+/** How to reach a service on a slide, in the help model's slide style: phone, text, web address. */
+export function signpostContacts(service: Signpost | HelpService): string[] {
+  return contactPhrases(helpService(service), contactStyles.slides).map((phrase) => phrase.words);
 }
 
 /** One line for a service, "Name: call …, text …, web": what a slide shows for `:signpost[id]`. */
 export function signpostLine(id: string, library: Library): string {
-  const service = findSignpost(id, library);
-  if (!service) return id;
-  const contacts = signpostContacts(service);
-  return contacts.length ? `${service.name}: ${contacts.join(', ')}` : service.name;
+  const service = findService(library, id);
+  return service ? serviceLine(service, contactStyles.slides) : id;
 }

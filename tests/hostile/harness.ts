@@ -182,15 +182,13 @@ export function check(sandbox: Sandbox, extra: string[] = []): { run: Run; diagn
     '2026-12-01',
     ...extra,
   ]);
-  let diagnostics: Found[] = [];
   try {
-    diagnostics = JSON.parse(run.stdout) as Found[];
+    return { run, diagnostics: JSON.parse(run.stdout) as Found[] };
   } catch {
     throw new Error(
       `pshe check did not print JSON (status ${run.status}):\n${run.stdout.slice(0, 2000)}\n${run.stderr.slice(0, 2000)}`,
     );
   }
-  return { run, diagnostics };
 }
 
 /** `pshe build` of the sandbox's library into `out` (default: the sandbox's out). */

@@ -86,6 +86,7 @@ describe('property: hostile additions to a lesson stay bounded and inside the li
     mkdirSync(path.join(sandbox.unit, 'pics'));
     writeFileSync(path.join(sandbox.unit, 'pics', 'ok.png'), tinyPng);
     const base = readFileSync(sandbox.lesson, 'utf8');
+    let rendered = 0;
     await fc.assert(
       fc.asyncProperty(addition, place, async (change, where) => {
         const bytes = apply(sandbox, base, change, where);
@@ -111,14 +112,18 @@ describe('property: hostile additions to a lesson stay bounded and inside the li
 
         for (const lesson of library.lessons) {
           const rendering = performance.now();
-          const rendered = await renderDownloads(lesson, library);
+          const made = await renderDownloads(lesson, library);
+          rendered++;
           expect(performance.now() - rendering).toBeLessThan(RENDER_MS);
-          for (const file of rendered.files) {
+          expect(made.files.length).toBeGreaterThan(5);
+          for (const file of made.files) {
             expect(Buffer.from(file.bytes).includes(Buffer.from(SECRET)), file.name).toBe(false);
           }
         }
       }),
-      { numRuns: 40, seed: 20261201, endOnFailure: true },
+      { numRuns: 60, seed: 20261201, endOnFailure: true },
     );
+    // Some additions are harmless and load: those were rendered in full, not only checked.
+    expect(rendered).toBeGreaterThan(5);
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,9 +45,11 @@ describe('the model cache', () => {
     // Prove the second load reads the cache: alter a stored result and see it come back.
     for (const name of written) {
       const file = path.join(modelCacheDir, name);
-      const stored = deserialize(readFileSync(file)) as LessonResult;
-      if (stored.lesson) stored.lesson.title = `${stored.lesson.title} (from the cache)`;
-      writeFileSync(file, serialize(stored));
+      // An entry is its payload's SHA-256, then the payload (model-cache.ts): re-hashed, or it is not used.
+      const stored = deserialize(readFileSync(file).subarray(32)) as { result: LessonResult };
+      if (stored.result.lesson) stored.result.lesson.title = `${stored.result.lesson.title} (from the cache)`;
+      const payload = serialize(stored);
+      writeFileSync(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
     }
     expect(result(dir).library.lessons.every((lesson) => lesson.title.endsWith('(from the cache)'))).toBe(true);
     // --no-cache (read: false) loads again, and puts the true result back.

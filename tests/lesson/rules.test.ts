@@ -269,7 +269,11 @@ describe('pshe check rules', () => {
   it('should warn about a help service verified over 12 months ago', () => {
     const dir = makeLibrary();
     const stale = loadLibrary(dir, { today: '2027-06-02' }).diagnostics.filter((d) => d.ruleId === 'signpost-stale');
-    expect(stale.map((d) => d.line)).toEqual([1, 9]);
+    // At each service's `verifiedOn` value, not the start of its entry.
+    expect(stale.map((d) => [d.line, d.column])).toEqual([
+      [8, 15],
+      [15, 15],
+    ]);
     expect(loadLibrary(dir, { today: '2027-05-31' }).diagnostics.filter((d) => d.ruleId === 'signpost-stale')).toEqual(
       [],
     );

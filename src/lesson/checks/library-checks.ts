@@ -10,6 +10,12 @@ export interface LessonFacts {
   file: string;
   idAt: Position;
   signposts: { id: string; at: Position }[];
+  /**
+   * The file was refused before it was read (a link outside the library, a
+   * folder or a pipe): its name still satisfies its unit's list, but it is
+   * reported once, not again as unlisted or duplicate.
+   */
+  refused?: boolean;
 }
 
 /** The date one year before `today` (ISO), the edge of "verified over 12 months ago". */
@@ -37,6 +43,7 @@ export function checkDuplicateLessonIds(all: readonly LessonFacts[]): Diagnostic
   const first = new Map<string, LessonFacts>();
   const out: Diagnostic[] = [];
   for (const facts of all) {
+    if (facts.refused) continue;
     const earlier = first.get(facts.id);
     if (!earlier) {
       first.set(facts.id, facts);
@@ -90,7 +97,7 @@ export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly L
   }
   const listed = unit.lessons.map((entry) => entry.id);
   for (const lesson of lessonsInFolder) {
-    if (!listed.includes(lesson.id)) {
+    if (!lesson.refused && !listed.includes(lesson.id)) {
       out.push(
         diagnostic(
           'unit-lesson-not-listed',
@@ -109,10 +116,12 @@ export function orderLessons(unit: Unit, lessons: readonly Lesson[]): Lesson[] {
   return unit.lessons.flatMap((id) => lessons.filter((lesson) => lesson.id === id && lesson.unit === unit.id));
 }
 
+/** Help services last verified over a year ago, each reported at its `verifiedOn` value. */
 export function checkStaleSignposts(
   file: string,
   signposts: readonly Signpost[],
-  positions: Position[],
+  /** Where each service's `verifiedOn` value is. */
+  verifiedOnAt: Position[],
   today: string,
 ): Diagnostic[] {
   const edge = oneYearBefore(today);
@@ -122,7 +131,7 @@ export function checkStaleSignposts(
           diagnostic(
             'signpost-stale',
             file,
-            positions[index],
+            verifiedOnAt[index],
             `${service.name} was last verified on ${service.verifiedOn}, over 12 months ago. Check its contact details against its own website, then update \`verifiedOn\` and \`source\`.`,
           ),
         ]

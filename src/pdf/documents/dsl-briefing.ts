@@ -1,5 +1,6 @@
 import { fillInRow } from '../answer-lines.ts';
 import { reportLesson } from '../diagnostics.ts';
+import { footerServiceId } from '../../lesson/help.ts';
 import { footerRuns } from '../help.ts';
 import { list } from '../lists.ts';
 import { gap, spaceLeft } from '../layout.ts';
@@ -26,9 +27,10 @@ function contactLines(ctx: PdfContext): string[] {
     if (school.deputyDsl) items.push(`Deputy DSL: ${school.deputyDsl}`);
     for (const service of school.localServices ?? []) items.push(serviceLine(service));
   } else items.push(`DSL: ${dslWords(run.library)}`);
-  for (const id of new Set(['nspcc-helpline', ...(run.lesson.signposts ?? [])])) {
+  // The adults' footer service first, then the lesson's (local services are listed above).
+  for (const id of new Set([footerServiceId('staff'), ...(run.lesson.signposts ?? [])])) {
     const service = findService(run.library, id);
-    if (service && !school?.localServices?.includes(service)) items.push(serviceLine(service));
+    if (service && !service.local) items.push(serviceLine(service));
   }
   return items;
 }

@@ -1,6 +1,7 @@
-import { readLessonImage } from '../../image-file.ts';
+import { readSchoolLogo } from '../../library-file.ts';
 import type { Lesson } from '../../lesson/types.ts';
 import { footerRuns, helpSection } from '../help.ts';
+import { openPdfImage } from '../images.ts';
 import { gap } from '../layout.ts';
 import { renderBlocks, renderField } from '../render-markdown.ts';
 import { bullets, section, titleBlock } from '../sections.ts';
@@ -21,9 +22,10 @@ function pupilsWords(lesson: Lesson): string {
 
 /** The school's logo at the top right, as on the school's own letters (the loader has checked the file). */
 function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
-  const { image } = readLessonImage('/', logo);
+  const { image } = readSchoolLogo(logo);
   if (!image) return;
   const { doc, frame } = ctx;
+  const opened = openPdfImage(doc, image.bytes);
   const height = Math.min(54, (image.height * 72) / 96);
   const width = Math.min(frame.width * 0.4, (image.width * height) / image.height);
   const scaled = (image.height * width) / image.width;
@@ -35,7 +37,7 @@ function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
     placement: 'Block',
   } as PDFKit.Mixins.StructureElementOptions);
   ctx.parent.add(element);
-  element.add(() => doc.image(Buffer.from(image.bytes), x, y, { width, height: scaled }));
+  element.add(() => doc.image(opened as unknown as Buffer, x, y, { width, height: scaled }));
   element.end();
   doc.x = frame.x;
   doc.y = y + scaled + ctx.theme.blockGap;

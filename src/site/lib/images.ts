@@ -1,36 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { lessonImageScope, readLibraryImage } from '../../library-file.ts';
 
-const types: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-
+/** By lesson folder and URL; and by the real file, so that one picture named several ways is encoded once. */
 const cache = new Map<string, string | undefined>();
+const byFile = new Map<string, string>();
 
 /**
  * An image written next to a lesson (`![alt](diagram.png)`), as a `data:` URI
  * for the page. Embedding keeps every page self-contained and offline (the CSP
- * allows `img-src data:`), and needs no copy step in the build. Only files inside
- * the lesson's own folder are read; anything else gives `undefined`.
+ * allows `img-src data:`), and needs no copy step in the build. The file is
+ * read through the gate for library files (`src/library-file.ts`): inside the
+ * library (links followed), a regular file, within the size limits, and a PNG
+ * or JPEG by its first bytes, whatever its name ends with. Anything else gives
+ * `undefined`, and the page shows the image's description.
  */
 export function imageDataUri(lessonFile: string, url: string): string | undefined {
-  const folder = path.resolve(path.dirname(lessonFile));
-  let file: string;
-  try {
-    file = path.resolve(folder, decodeURI(url));
-  } catch {
-    return undefined;
+  const scope = lessonImageScope(path.dirname(lessonFile));
+  const key = `${scope.base}\0${url}`;
+  if (cache.has(key)) return cache.get(key);
+  const { image } = readLibraryImage(scope, url);
+  let uri = image && byFile.get(image.file);
+  if (image && !uri) {
+    uri = `data:image/${image.type};base64,${Buffer.from(image.bytes).toString('base64')}`;
+    byFile.set(image.file, uri);
   }
-  if (!file.startsWith(folder + path.sep)) return undefined;
-  if (cache.has(file)) return cache.get(file);
-  const type = types[path.extname(file).toLowerCase()];
-  const uri = type && existsSync(file) ? `data:${type};base64,${readFileSync(file).toString('base64')}` : undefined;
-  cache.set(file, uri);
+  cache.set(key, uri);
   return uri;
 }

@@ -1,4 +1,4 @@
-import { readLessonImage } from '../../image-file.ts';
+import { readSchoolLogo } from '../../library-file.ts';
 import type { School } from '../../lesson/types.ts';
 
 /** The school's logo as the site serves it (`/school-logo.png` or `.jpg`), when the profile names one. */
@@ -21,7 +21,8 @@ export function schoolLogo(school: School | undefined): SiteLogo | undefined {
   if (!school?.logo) return undefined;
   // Every page's header asks: read the file once per process (`astro dev` shows a replaced logo after a restart).
   if (!read.has(school.logo)) {
-    const { image } = readLessonImage('/', school.logo);
+    // Through the gate again: in the folder the loader found it in, a regular file, within the limits.
+    const { image } = readSchoolLogo(school.logo);
     read.set(
       school.logo,
       image && {

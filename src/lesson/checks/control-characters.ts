@@ -1,0 +1,51 @@
+/**
+ * Text is text: C0 control characters other than tab and new line, and DEL,
+ * have no place in a lesson. Word pastes a vertical tab (U+000B) for
+ * Shift+Enter, and one in a title made the PowerPoint invalid. They are found
+ * in the file's text and, for YAML escapes such as "\v" or "\x1b", in the
+ * parsed keys and values.
+ */
+
+/** Every control character that is an error: C0 except tab (U+0009) and new line (U+000A), and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const controlGlobal = new RegExp(CONTROL_CHARACTERS.source, 'g');
+
+const names: Record<number, string> = {
+  0x00: 'null',
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x0b: 'vertical tab, which Word pastes for Shift+Enter',
+  0x0c: 'form feed, a page break pasted from Word',
+  0x0d: 'carriage return',
+  0x1b: 'escape',
+  0x7f: 'delete',
+};
+
+/** `U+000B (vertical tab, …)`: how a message names a control character. */
+export function describeControl(code: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${hex} (${names[code] ?? 'a control character'})`;
+}
+
+/** The message for a control character, the same wherever it is found. */
+export function controlMessage(code: number, where = 'the text'): string {
+  return `Control character ${describeControl(code)} in ${where}, expected printable text. Delete it (use a new line or a space instead).`;
+}
+
+/** Offsets of the control characters in `text`, at most `max` of them, and how many there are in all. Linear. */
+export function findControls(text: string, max: number): { offsets: number[]; total: number } {
+  const offsets: number[] = [];
+  let total = 0;
+  controlGlobal.lastIndex = 0;
+  for (let match = controlGlobal.exec(text); match; match = controlGlobal.exec(text)) {
+    total++;
+    if (offsets.length < max) offsets.push(match.index);
+  }
+  return { offsets, total };
+}
+
+/** `text` without the control characters that are errors (renderers' defence in depth). */
+export function stripControls(text: string): string {
+  return CONTROL_CHARACTERS.test(text) ? text.replace(controlGlobal, '') : text;
+}
