@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { didYouMean } from '../lesson/did-you-mean.ts';
 
 /** One command-line flag, as data: help text and errors are generated from it. */
@@ -8,44 +9,57 @@ export interface FlagSpec {
   /** Shown in help; the command applies it. */
   default?: string;
   value?: string;
+  /** The flag may be given more than once; its values come back as a list. */
+  multiple?: boolean;
 }
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type ParsedFlags = { values: Record<string, string | boolean>; positionals: string[] };
+export type ParsedFlags = { values: Record<string, string | boolean | string[]>; positionals: string[] };
 
-/** Parse `--name value`, `--name=value` and boolean `--name`, against a flag list. */
+/**
+ * Parse `--name value`, `--name=value` and boolean `--name` against a flag
+ * list, with Node's own parser (`util.parseArgs`). It runs lenient, so that an
+ * unknown or incomplete option reaches us as a token and gets a message a
+ * teacher can act on ("Did you mean `--lessons`?") instead of Node's wording.
+ */
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]): ParsedFlags {
-  const values: Record<string, string | boolean> = {};
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      specs.map((flag) => [flag.long, { type: flag.type, multiple: flag.multiple ?? false }]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    const spec = specs.find((flag) => flag.long === name);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = token.rawName.startsWith('--') ? specs.find((flag) => flag.long === token.name) : undefined;
     if (!spec) {
       const suggestion = didYouMean(
-        name,
+        token.name,
         specs.map((flag) => flag.long),
       );
       throw new UsageError(
-        `Unknown option \`--${name}\`. ${suggestion ? `Did you mean \`--${suggestion}\`?` : `Expected one of ${specs.map((flag) => `--${flag.long}`).join(', ')}.`}`,
+        `Unknown option \`${token.rawName}\`. ${suggestion ? `Did you mean \`--${suggestion}\`?` : `Expected one of ${specs.map((flag) => `--${flag.long}`).join(', ')}.`}`,
       );
     }
     if (spec.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`\`--${name}\` takes no value.`);
-      values[name] = true;
+      if (token.inlineValue) throw new UsageError(`\`--${spec.long}\` takes no value.`);
+      values[spec.long] = true;
     } else {
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-        throw new UsageError(`\`--${name}\` needs a value: --${name} ${spec.value ?? 'VALUE'}.`);
+      // `--lessons --today 2026-01-01`: the next option is not a value (Node's lenient mode would take it).
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+        throw new UsageError(`\`--${spec.long}\` needs a value: --${spec.long} ${spec.value ?? 'VALUE'}.`);
       }
-      values[name] = value;
+      const previous = values[spec.long];
+      values[spec.long] = spec.multiple ? [...(Array.isArray(previous) ? previous : []), token.value] : token.value;
     }
   }
   return { values, positionals };
