@@ -36,12 +36,3 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   const target = schemaAt(schema, path);
   return target instanceof z.ZodObject ? Object.keys(target.shape) : [];
 }
-
-/** The keys an object at `path` must have. */
-export function requiredKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  const target = schemaAt(schema, path);
-  if (!(target instanceof z.ZodObject)) return [];
-  return Object.entries(target.shape as Record<string, z.ZodType>)
-    .filter(([, field]) => !(field instanceof z.ZodOptional) && !(field instanceof z.ZodDefault))
-    .map(([key]) => key);
-}

@@ -17,7 +17,7 @@ let parsed: Record<Face, Font> | undefined;
  * The four DejaVu Sans faces, parsed once per process (or worker thread) with
  * fontkit's `create()` (src/fonts/dejavu.ts, shared with the loader's glyph
  * check). Parsing a 700 KB TTF per document cost 30–60 ms; pdfkit 0.20
- * accepts the parsed `Font` in `registerFont` (research/toolchain.md).
+ * accepts the parsed `Font` in `registerFont`.
  */
 export function dejaVuFonts(): Record<Face, Font> {
   if (!parsed) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Request } from 'playwright-core';
 
-/** Debian's chromium, started the way research/toolchain.md measured it. */
+/** Debian's chromium, started headless with no background networking (this machine has no network). */
 export const chromiumPath = '/usr/bin/chromium';
 export const chromiumArgs = [
   '--headless',
