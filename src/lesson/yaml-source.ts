@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { controlMessage, CONTROL_CHARACTERS, findControls } from './checks/control-characters.ts';
@@ -24,24 +25,39 @@ export interface Position {
   column: number;
 }
 
-/** The first byte that is not valid UTF-8, or -1. */
+/**
+ * The first byte that is not valid UTF-8, or -1. Node's `isUtf8` answers the
+ * common case natively; it gives no position, so only a file that fails it is
+ * scanned here, by the same rules (no overlong forms, no surrogates), to say
+ * where the first bad byte is.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
+  if (isUtf8(bytes)) return -1;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
     let extra: number;
+    // The allowed range of the second byte: narrower after E0, ED, F0 and F4 (RFC 3629).
+    let low = 0x80;
+    let high = 0xbf;
     if (b < 0x80) extra = 0;
     else if (b >= 0xc2 && b <= 0xdf) extra = 1;
-    else if (b >= 0xe0 && b <= 0xef) extra = 2;
-    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
-    else return i;
+    else if (b >= 0xe0 && b <= 0xef) {
+      extra = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      extra = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
     for (let k = 1; k <= extra; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
     }
     i += extra + 1;
   }
-  return -1;
+  return 0;
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): Position {

@@ -54,3 +54,15 @@ describe('hostile files', () => {
     expect(library.lessons.map((lesson) => lesson.id)).toEqual(['asking-for-help']);
   });
 });
+
+describe('UTF-8 that Node refuses', () => {
+  it.each([
+    ['an encoded surrogate (ED A0 80)', [0xed, 0xa0, 0x80]],
+    ['an overlong slash (E0 80 AF)', [0xe0, 0x80, 0xaf]],
+    ['a code point past U+10FFFF (F4 90 80 80)', [0xf4, 0x90, 0x80, 0x80]],
+  ])('should place %s at its first byte', (_name, bad) => {
+    const bytes = Buffer.concat([Buffer.from('title: ab'), Buffer.from(bad), Buffer.from('\n')]);
+    const [found] = diagnosticsFor(bytes);
+    expect(found).toMatchObject({ ruleId: 'file-not-utf8', line: 1, column: 10 });
+  });
+});
