@@ -66,7 +66,7 @@ function existsNoFollow(file: string): boolean {
 }
 
 /** `child` is `parent` or lies below it (both absolute and normalised). */
-function inside(parent: string, child: string): boolean {
+export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
@@ -126,7 +126,7 @@ export function resolveLibraryFile(
   const root = path.resolve(scope.root);
   const file = path.resolve(scope.base, written);
   // Refused before it is looked at, so nothing is said about files outside.
-  if (!inside(root, file)) return { problem: outside };
+  if (!isInside(root, file)) return { problem: outside };
   let real: string;
   let realRoot: string;
   try {
@@ -145,7 +145,7 @@ export function resolveLibraryFile(
       },
     };
   }
-  if (!inside(realRoot, real)) return { problem: outside };
+  if (!isInside(realRoot, real)) return { problem: outside };
   return { file: real };
 }
 
@@ -182,7 +182,7 @@ export function checkLibraryFile(
     const reason = error instanceof Error ? error.message : String(error);
     return { problem: { ruleId: 'file-unreadable', message: `The file could not be read (${reason}).` } };
   }
-  if (!inside(realpathSync(root), real)) {
+  if (!isInside(realpathSync(root), real)) {
     return {
       problem: {
         ruleId: 'file-outside-library',

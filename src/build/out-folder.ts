@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { srcDir } from '../code-version.ts';
+import { isInside } from '../library-file.ts';
 
 /**
  * The file every `pshe build` output holds. A folder with it may be replaced
@@ -59,10 +60,7 @@ export function realPath(file: string): string {
 }
 
 /** Whether `inner` is `outer` or lies inside it (both real, absolute paths). */
-function within(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+const within = (inner: string, outer: string) => isInside(outer, inner);
 
 export interface OutFolderInputs {
   /** `--out` as given. */

@@ -14,6 +14,7 @@ import { codeVersion } from '../code-version.ts';
 import type { LoadOptions } from '../lesson/load-library.ts';
 import { limits } from '../lesson/limits.ts';
 import { fileStamp } from '../lesson/model-cache.ts';
+import { isInside } from '../library-file.ts';
 import { checkLibraryParallel } from '../lesson/parallel-load.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 
@@ -61,8 +62,6 @@ function realOrSelf(file: string): string {
     return path.resolve(file);
   }
 }
-
-const isInside = (root: string, file: string) => file === root || file.startsWith(`${root}${path.sep}`);
 
 /** What a result depends on besides YAML (images, the school's logo): each file's SHA-256, or null when missing. */
 interface AssetStamp {
