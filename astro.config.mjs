@@ -1,8 +1,43 @@
 // @ts-check
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 // Astro has no config switch for telemetry; the environment variable is the only off switch.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const librarySourceFile = fileURLToPath(new URL('./src/site/library-source.ts', import.meta.url));
+const librarySourceUrl = pathToFileURL(librarySourceFile).href;
+
+/**
+ * Leaves `src/site/library-source.ts` to Node in every Vite environment, so
+ * `pshe build` / `pshe dev`, the content loaders and the pages share its one
+ * instance (it holds the library they hand over; see that file). Vite would
+ * otherwise run a copy of it in each module runner (content config, dev pages)
+ * and bundle another into the build's pages. An import of it resolves to its
+ * `file:` URL, marked external: kept as an `import` in the bundle, and, being
+ * listed as a "builtin" of the server environments, imported natively by the
+ * dev module runners too.
+ * @returns {import('vite').Plugin}
+ */
+function librarySourceOutsideVite() {
+  return {
+    name: 'pshe-library-source',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.endsWith('library-source.ts')) return null;
+      const from = importer.split('?')[0];
+      const file = path.resolve(path.dirname(from.startsWith('file:') ? fileURLToPath(from) : from), source);
+      return file === librarySourceFile ? { id: librarySourceUrl, external: true } : null;
+    },
+    configResolved(config) {
+      for (const environment of Object.values(config.environments)) {
+        if (environment.consumer !== 'server') continue;
+        environment.resolve.builtins = [...environment.resolve.builtins, librarySourceUrl];
+      }
+    },
+  };
+}
 
 /**
  * The PSHE Kit website: static, offline-capable, no third-party requests.
@@ -21,6 +56,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
+    plugins: [librarySourceOutsideVite()],
     build: {
       // No data: URIs for fonts or scripts (the CSP's font-src falls back to 'self').
       assetsInlineLimit: 0,

@@ -1,17 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFlags } from '../cli/flags.ts';
+import { useLibrarySource } from '../site/library-source.ts';
 import { devFlags } from './flags.ts';
 
 /**
- * `pshe dev` (`npm run dev`): preview the site with live reload. The Astro
- * loader watches the library; a lesson with errors is logged and skipped.
+ * `pshe dev` (`npm run dev`): preview the site with live reload. The library
+ * is handed to Astro through the site's library source
+ * (`src/site/library-source.ts`), which loads it with `loadLibrary` and whose
+ * loaders watch it; a lesson with errors is logged and skipped.
  */
 export async function runDev(argv: readonly string[]): Promise<number> {
   const { values } = parseFlags(argv, devFlags);
   if (values.help) return -1;
-  process.env.PSHE_LESSONS = path.resolve((values.lessons as string | undefined) ?? 'lessons');
-  if (values.school) process.env.PSHE_SCHOOL = path.resolve(values.school as string);
+  useLibrarySource({
+    dir: path.resolve((values.lessons as string | undefined) ?? 'lessons'),
+    school: values.school ? path.resolve(values.school as string) : undefined,
+  });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Astro 7 backgrounds its dev server when it thinks an agent runs it; a person wants it in front.
   process.env.ASTRO_DEV_BACKGROUND = '0';

@@ -2,46 +2,36 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Library } from '../lesson/types.ts';
+import { releaseLibrarySource, useLibrarySource } from '../site/library-source.ts';
 import { withSiteLock } from './site-lock.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The library already loaded by `pshe build`, handed to the Astro loader in
- * the same process so that it does not load and parse the lessons again.
- * The loader falls back to `loadLibrary` when this is absent (`npm run dev`).
+ * Build the Astro site into `outDir` from the library `pshe build` has already
+ * loaded and checked. It is handed to Astro's loaders and pages through the
+ * site's library source (`src/site/library-source.ts`), in this process, so
+ * the lessons are not loaded or parsed again.
  */
-export interface PreloadedLibrary {
-  dir: string;
-  library: Library;
-}
-
-declare global {
-  var __psheLibrary: PreloadedLibrary | undefined;
-}
-
-/** Build the Astro site into `outDir` from an already-loaded library. */
 export async function buildSite(options: { dir: string; school?: string; outDir: string; library: Library }) {
-  const dir = path.resolve(options.dir);
-  process.env.PSHE_LESSONS = dir;
-  if (options.school) process.env.PSHE_SCHOOL = path.resolve(options.school);
-  else delete process.env.PSHE_SCHOOL;
+  // Astro has no config switch for telemetry; the environment variable is the only off switch.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  globalThis.__psheLibrary = { dir, library: options.library };
   const { build } = await import('astro');
+  // A cache folder of this build's own, so two builds at once (tests, a CI matrix) never share
+  // Astro's data store; the loader is fed the preloaded library, so little is lost.
+  const cacheDir = `${path.resolve(options.outDir)}-astro-cache`;
   try {
-    // A cache folder of this build's own, so two builds at once (tests, a CI matrix) never share
-    // Astro's data store; the loader is fed the preloaded library, so little is lost.
-    const cacheDir = `${path.resolve(options.outDir)}-astro-cache`;
-    try {
-      await withSiteLock(() =>
-        build({ root, outDir: path.resolve(options.outDir), cacheDir, logLevel: 'warn', mode: 'production' }),
-      );
-    } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
+    await withSiteLock(async () => {
+      // Chosen inside the lock: another build in this process waits its turn before it replaces it.
+      const source = useLibrarySource({ dir: options.dir, school: options.school, library: options.library });
+      try {
+        await build({ root, outDir: path.resolve(options.outDir), cacheDir, logLevel: 'warn', mode: 'production' });
+      } finally {
+        releaseLibrarySource(source);
+      }
+    });
   } finally {
-    globalThis.__psheLibrary = undefined;
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 

@@ -1,19 +1,20 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { LoadResult } from '../lesson/load-library.ts';
 import type { Diagnostic } from '../lesson/types.ts';
-import { LibrarySource } from './library-source.ts';
-import type { LibrarySourceOptions } from './library-source.ts';
 import { stripPositions } from '../lesson/strip-positions.ts';
-import { publishLessonModels } from './lesson-models.ts';
+import type { LessonEntry, SchoolEntry, SignpostEntry, UnitEntry } from './collections.ts';
+import { librarySource } from './library-source.ts';
+import type { LibrarySource } from './library-source.ts';
 
 /**
  * Content Layer loaders for the lesson library (Astro's loader shape: a factory
- * returning `{ name, load }`). Every collection reads the same {@link LibrarySource},
- * so the library is loaded by `src/lesson` once per pass and never parsed again.
+ * returning `{ name, load }`). Every collection reads the same {@link LibrarySource}
+ * (the one `pshe build` or `pshe dev` chose, `library-source.ts`), so the library
+ * is loaded by `src/lesson` once per pass and never parsed again.
  *
  * The store holds a small index entry per lesson (id, title, unit, audience,
  * file); the models themselves (each Lesson with its mdast) are handed to the
- * pages in-process by `lesson-models.ts`, since Astro bundles its whole data
+ * pages in-process by the library source, since Astro bundles its whole data
  * store into the server build. Pages render HTML from the models with
  * `src/html` (mdast-util-to-hast → hast-util-sanitize → rehype-stringify). We
  * keep models rather than HTML because each lesson has two views (teacher,
@@ -21,22 +22,12 @@ import { publishLessonModels } from './lesson-models.ts';
  * time keeps one source of truth.
  */
 
-/** One entry to store: its id, its data, and what its digest is computed from. */
-interface Item {
+/** One entry to store: its id, its data (as its collection's schema has it), and what its digest is computed from. */
+interface Item<Data extends Record<string, unknown>> {
   id: string;
-  data: Record<string, unknown>;
-  digestOf: string | Record<string, unknown>;
+  data: Data;
+  digestOf: string | Data;
   filePath?: string;
-}
-
-const sources = new Map<string, LibrarySource>();
-
-/** One source per (folder, school file), shared by every collection that names them. */
-function sourceFor(options: LibrarySourceOptions): LibrarySource {
-  const probe = new LibrarySource(options);
-  const key = `${probe.dir}\0${probe.school ?? ''}`;
-  if (!sources.has(key)) sources.set(key, probe);
-  return sources.get(key)!;
 }
 
 /** Thrown when the site would be empty: a build must never ship a library with no lessons. */
@@ -58,17 +49,18 @@ function logDiagnostics(result: LoadResult, context: LoaderContext) {
 }
 
 /**
- * Put `items` into the store: unchanged digests are skipped (`store.set` returns
- * false), and entries not seen on this pass are deleted, so a removed or broken
- * lesson leaves the site.
+ * Put `items` into the store: unchanged digests are skipped, changed ones are
+ * checked against the collection's schema (`parseData`) first, and entries not
+ * seen on this pass are deleted, so a removed or broken lesson leaves the site.
  */
-function syncItems(items: Item[], context: LoaderContext) {
+async function syncItems(items: Item<Record<string, unknown>>[], context: LoaderContext) {
   const untouched = new Set(context.store.keys());
   for (const item of items) {
     untouched.delete(item.id);
     const digest = context.generateDigest(item.digestOf);
     if (context.store.get(item.id)?.digest === digest) continue;
-    context.store.set({ id: item.id, data: item.data, digest, filePath: item.filePath });
+    const data = await context.parseData({ id: item.id, data: item.data });
+    context.store.set({ id: item.id, data, digest, filePath: item.filePath });
   }
   for (const id of untouched) context.store.delete(id);
 }
@@ -77,19 +69,20 @@ function syncItems(items: Item[], context: LoaderContext) {
  * A loader for one part of the library. `sync` is the one function for the first
  * pass and for watch events in `astro dev` (Astro's glob loader does the same).
  */
-function libraryLoader(
+function libraryLoader<Data extends Record<string, unknown>>(
   name: string,
-  options: LibrarySourceOptions,
-  pick: (result: LoadResult) => Item[],
+  given: LibrarySource | undefined,
+  pick: (result: LoadResult, source: LibrarySource) => Item<Data>[],
   check?: (result: LoadResult, source: LibrarySource, context: LoaderContext) => void,
 ): Loader {
   return {
     name,
     load: async (context) => {
-      const source = sourceFor(options);
+      // Asked at load time, not when content.config.ts is read: the source is the build's or dev server's.
+      const source = given ?? librarySource();
       const sync = async (result: LoadResult) => {
         check?.(result, source, context);
-        syncItems(pick(result), context);
+        await syncItems(pick(result, source), context);
       };
       await sync(await source.current());
       if (context.watcher) {
@@ -111,16 +104,19 @@ function libraryLoader(
 /**
  * The `lessons` collection: one index entry per lesson that loaded without
  * errors (its id, title, unit, audience and file), its digest that of the YAML
- * text, and the models published for the pages (`lesson-models.ts`). Lessons
+ * text, and the models published for the pages (`library-source.ts`). Lessons
  * with errors are skipped and their diagnostics logged as `file:line:column`.
  * Throws {@link EmptyLibraryError} when no lesson is left.
+ *
+ * Every loader reads the library source that is current when Astro calls
+ * `load`; tests pass one of their own.
  */
-export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
-  return libraryLoader(
+export function lessonLoader(source?: LibrarySource): Loader {
+  return libraryLoader<LessonEntry>(
     'pshe-lessons',
-    options,
-    (result) => {
-      publishLessonModels(result.library.lessons);
+    source,
+    (result, from) => {
+      from.publishLessons(result.library.lessons);
       return result.library.lessons.map((lesson) => ({
         id: lesson.id,
         data: { id: lesson.id, title: lesson.title, unit: lesson.unit, audience: lesson.audience, file: lesson.file },
@@ -133,7 +129,7 @@ export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
       if (result.library.lessons.length === 0) {
         throw new EmptyLibraryError(
           `No lessons could be loaded from ${source.dir}, so there is no site to build. ` +
-            'Check PSHE_LESSONS (or --lessons) points at a library folder, and run `pshe check` to see why lessons were left out.',
+            'Check that --lessons (PSHE_LESSONS for the plain `astro` command) names a library folder, and run `pshe check` to see why lessons were left out.',
         );
       }
     },
@@ -141,20 +137,20 @@ export function lessonLoader(options: LibrarySourceOptions = {}): Loader {
 }
 
 /** The `units` collection: each unit's title, summary, key stage and lesson order. */
-export function unitLoader(options: LibrarySourceOptions = {}): Loader {
-  return libraryLoader('pshe-units', options, (result) =>
+export function unitLoader(source?: LibrarySource): Loader {
+  return libraryLoader<UnitEntry>('pshe-units', source, (result) =>
     result.library.units.map((unit) => {
-      const data = stripPositions(unit) as unknown as Record<string, unknown>;
+      const data = stripPositions(unit);
       return { id: unit.id, data, digestOf: data, filePath: unit.file };
     }),
   );
 }
 
-/** The `signposts` collection: the library's help services (signposts.yaml), in file order. */
-export function signpostLoader(options: LibrarySourceOptions = {}): Loader {
-  return libraryLoader('pshe-signposts', options, (result) =>
-    result.library.signposts.map((service, index) => {
-      const data = { ...service, order: index } as Record<string, unknown>;
+/** The `signposts` collection: the library's help services (signposts.yaml), with their order in that file. */
+export function signpostLoader(source?: LibrarySource): Loader {
+  return libraryLoader<SignpostEntry>('pshe-signposts', source, (result) =>
+    result.library.signposts.map((service, order) => {
+      const data = { ...service, order };
       return { id: service.id, data, digestOf: data };
     }),
   );
@@ -162,14 +158,12 @@ export function signpostLoader(options: LibrarySourceOptions = {}): Loader {
 
 /**
  * The `school` collection: always one entry, `profile`, so pages never meet an
- * empty collection; `data.present` is false when the library has no school profile.
+ * empty collection; its `school` is absent when the library has no school profile.
  */
-export function schoolLoader(options: LibrarySourceOptions = {}): Loader {
-  return libraryLoader('pshe-school', options, (result) => {
+export function schoolLoader(source?: LibrarySource): Loader {
+  return libraryLoader<SchoolEntry>('pshe-school', source, (result) => {
     const school = result.library.school;
-    const data = school
-      ? { present: true, ...(stripPositions(school) as unknown as Record<string, unknown>) }
-      : { present: false };
+    const data: SchoolEntry = school ? { school: stripPositions(school) } : {};
     return [{ id: 'profile', data, digestOf: data }];
   });
 }

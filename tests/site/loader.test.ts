@@ -5,8 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'astro/zod';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
-import { lessonModel } from '../../src/site/lesson-models.ts';
+import {
+  lessonEntrySchema,
+  schoolEntrySchema,
+  signpostEntrySchema,
+  unitEntrySchema,
+} from '../../src/site/collections.ts';
+import { LibrarySource, librarySource, releaseLibrarySource, useLibrarySource } from '../../src/site/library-source.ts';
 import { EmptyLibraryError, lessonLoader, schoolLoader, signpostLoader, unitLoader } from '../../src/site/loader.ts';
 
 const example = path.resolve('examples/library');
@@ -22,8 +29,18 @@ function copyLibrary(): string {
 
 afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-  delete (globalThis as { __psheLibrary?: unknown }).__psheLibrary;
 });
+
+/** A library source of its own for a test (what `pshe build` and `pshe dev` make with `useLibrarySource`). */
+const sourceOf = (dir: string) => new LibrarySource({ dir });
+
+/** The schema of each collection, as content.config.ts gives them to Astro. */
+const schemas: Record<string, z.ZodType> = {
+  lessons: lessonEntrySchema,
+  units: unitEntrySchema,
+  signposts: signpostEntrySchema,
+  school: schoolEntrySchema,
+};
 
 interface Entry {
   id: string;
@@ -57,6 +74,8 @@ function fakeContext(collection: string, watcher?: EventEmitter & { add(p: strin
     collection,
     store,
     logger: { info: log('info'), warn: log('warn'), error: log('error'), debug: () => {} },
+    // Astro's parseData checks an entry against its collection's schema (and throws when it does not fit).
+    parseData: async ({ data }: { data: unknown }) => schemas[collection].parse(data),
     generateDigest: (data: unknown) =>
       createHash('sha256')
         .update(typeof data === 'string' ? data : JSON.stringify(data))
@@ -85,7 +104,8 @@ describe('lessonLoader', () => {
     const dir = copyLibrary();
     const { library } = loadLibrary(dir);
     const { context, entries } = fakeContext('lessons');
-    await lessonLoader({ dir }).load(context);
+    const source = sourceOf(dir);
+    await lessonLoader(source).load(context);
     expect([...entries.keys()].sort()).toEqual(library.lessons.map((l) => l.id).sort());
     const lesson = library.lessons[0];
     const stored = entries.get(lesson.id)!;
@@ -99,10 +119,10 @@ describe('lessonLoader', () => {
     // Astro bundles its store into the server build: no markdown trees in it.
     expect(JSON.stringify([...entries.values()]).length).toBeLessThan(2_000);
     expect(stored.digest).toBe(context.generateDigest(lesson.yamlSource));
-    const model = lessonModel(lesson.id);
+    const model = source.lesson(lesson.id);
     expect(model.title).toBe(lesson.title);
     expect(model.cycles.length).toBe(lesson.cycles.length);
-    expect(() => lessonModel('no-such-lesson')).toThrow(/not handed over/);
+    expect(() => source.lesson('no-such-lesson')).toThrow(/not handed over/);
   });
 
   it('should skip a lesson with errors and log where the error is', async () => {
@@ -110,7 +130,7 @@ describe('lessonLoader', () => {
     const file = path.join(dir, 'staying-safe-online', 'who-can-help.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('supervisionLevel: 2', 'supervisionLevel: 9'));
     const { context, entries, logs } = fakeContext('lessons');
-    await lessonLoader({ dir }).load(context);
+    await lessonLoader(sourceOf(dir)).load(context);
     expect([...entries.keys()]).toEqual(['spotting-online-scams']);
     const error = logs.find((line) => line.startsWith('error:') && line.includes('who-can-help.yaml'));
     expect(error).toMatch(/who-can-help\.yaml:\d+:\d+: error: /);
@@ -121,8 +141,8 @@ describe('lessonLoader', () => {
     folders.push(dir);
     cpSync(path.join(example, 'signposts.yaml'), path.join(dir, 'signposts.yaml'));
     const { context } = fakeContext('lessons');
-    await expect(lessonLoader({ dir }).load(context)).rejects.toThrow(EmptyLibraryError);
-    await expect(lessonLoader({ dir }).load(fakeContext('lessons').context)).rejects.toThrow(
+    await expect(lessonLoader(sourceOf(dir)).load(context)).rejects.toThrow(EmptyLibraryError);
+    await expect(lessonLoader(sourceOf(dir)).load(fakeContext('lessons').context)).rejects.toThrow(
       /No lessons could be loaded/,
     );
   });
@@ -131,7 +151,7 @@ describe('lessonLoader', () => {
     const dir = copyLibrary();
     const watcher = fakeWatcher();
     const { context, entries, logs } = fakeContext('lessons', watcher);
-    await lessonLoader({ dir }).load(context);
+    await lessonLoader(sourceOf(dir)).load(context);
     expect(watcher.added).toContain(dir);
 
     const file = path.join(dir, 'staying-safe-online', 'spotting-online-scams.yaml');
@@ -148,7 +168,7 @@ describe('lessonLoader', () => {
   it('should not write entries whose YAML has not changed', async () => {
     const dir = copyLibrary();
     const { context, writes } = fakeContext('lessons');
-    const loader = lessonLoader({ dir });
+    const loader = lessonLoader(sourceOf(dir));
     await loader.load(context);
     const first = writes();
     await loader.load(context);
@@ -156,14 +176,40 @@ describe('lessonLoader', () => {
     expect(writes()).toBe(first);
   });
 
-  it('should use the library pshe build has already loaded for the same folder', async () => {
+  it('should use the library pshe build has already loaded, with no second load', async () => {
     const dir = copyLibrary();
     const { library } = loadLibrary(dir);
     const only = { ...library, lessons: library.lessons.slice(0, 1) };
-    (globalThis as { __psheLibrary?: unknown }).__psheLibrary = { dir, library: only };
     const { context, entries } = fakeContext('lessons');
-    await lessonLoader({ dir }).load(context);
+    const source = new LibrarySource({ dir, library: only });
+    await lessonLoader(source).load(context);
     expect([...entries.keys()]).toEqual([only.lessons[0].id]);
+    expect(source.lesson(only.lessons[0].id)).toBe(only.lessons[0]);
+  });
+
+  it('should read the library source that pshe build or pshe dev chose when Astro calls it, not when it is made', async () => {
+    const dir = copyLibrary();
+    const { library } = loadLibrary(dir);
+    const only = { ...library, lessons: library.lessons.slice(1, 2) };
+    const loader = lessonLoader();
+    const source = useLibrarySource({ dir, library: only });
+    try {
+      const { context, entries } = fakeContext('lessons');
+      await loader.load(context);
+      expect([...entries.keys()]).toEqual([only.lessons[0].id]);
+      expect(librarySource()).toBe(source);
+    } finally {
+      releaseLibrarySource(source);
+    }
+    expect(librarySource()).not.toBe(source);
+  });
+
+  it('should refuse an entry that does not fit its collection’s schema', async () => {
+    const dir = copyLibrary();
+    const { library } = loadLibrary(dir);
+    const broken = { ...library.lessons[0], audience: 'everyone' } as unknown as (typeof library.lessons)[number];
+    const source = new LibrarySource({ dir, library: { ...library, lessons: [broken] } });
+    await expect(lessonLoader(source).load(fakeContext('lessons').context)).rejects.toThrow(/audience/);
   });
 });
 
@@ -177,20 +223,23 @@ describe('unit, signpost and school loaders', () => {
     const units = fakeContext('units');
     const signposts = fakeContext('signposts');
     const school = fakeContext('school');
-    await unitLoader({ dir }).load(units.context);
-    await signpostLoader({ dir }).load(signposts.context);
-    await schoolLoader({ dir }).load(school.context);
+    const source = sourceOf(dir);
+    await unitLoader(source).load(units.context);
+    await signpostLoader(source).load(signposts.context);
+    await schoolLoader(source).load(school.context);
     expect(units.entries.get('staying-safe-online')?.data.lessons).toEqual(['spotting-online-scams', 'who-can-help']);
     expect(hasPosition(units.entries.get('staying-safe-online')?.data)).toBe(false);
     const services = [...signposts.entries.values()].sort((a, b) => Number(a.data.order) - Number(b.data.order));
     expect(services[0].id).toBe('childline');
-    expect(school.entries.get('profile')?.data).toMatchObject({ present: true, dslName: 'Ms Patel' });
+    expect(school.entries.get('profile')?.data).toMatchObject({
+      school: { name: 'Example Academy', dslName: 'Ms Patel' },
+    });
   });
 
-  it('should store an absent school profile as not present', async () => {
+  it('should store an absent school profile as a profile entry with no school', async () => {
     const dir = copyLibrary();
     const school = fakeContext('school');
-    await schoolLoader({ dir }).load(school.context);
-    expect(school.entries.get('profile')?.data).toEqual({ present: false });
+    await schoolLoader(sourceOf(dir)).load(school.context);
+    expect(school.entries.get('profile')?.data).toEqual({});
   });
 });

@@ -1,20 +1,20 @@
 import { getCollection } from 'astro:content';
 import type { Lesson, Library, School, Signpost, Unit } from '../../lesson/types.ts';
-import { lessonModel } from '../lesson-models.ts';
+import { lessonModel } from '../library-source.ts';
 
 /**
- * Typed access to the site's collections, and the `Library` shape that
- * `src/html` and `src/slides` take. Collections carry no Zod schema (the core
- * has validated everything), so this is the one place their data is typed.
+ * The site's collections as the `Library` shape that `src/html` and
+ * `src/slides` take. Entries are typed by the collections' schemas
+ * (`collections.ts`); lesson models come from the library source.
  */
 
-/** Every lesson, in unit order (as each unit.yaml lists them), then by id. */
 /** `getStaticPaths` of every per-lesson page (teacher view, handout, slides): one page per lesson. */
 export async function lessonPaths() {
   const lessons = await getLessons();
   return lessons.map((lesson) => ({ params: { id: lesson.id }, props: { lesson } }));
 }
 
+/** Every lesson, in unit order (as each unit.yaml lists them), then by id. */
 export async function getLessons(): Promise<Lesson[]> {
   const [entries, units] = await Promise.all([getCollection('lessons'), getUnits()]);
   const order = new Map<string, number>();
@@ -27,30 +27,22 @@ export async function getLessons(): Promise<Lesson[]> {
 /** Every unit, sorted by folder name (the order `pshe check` reads them). */
 export async function getUnits(): Promise<Unit[]> {
   const entries = await getCollection('units');
-  return entries.map((entry) => entry.data as unknown as Unit).sort((a, b) => a.id.localeCompare(b.id));
+  return entries.map((entry): Unit => entry.data).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** The help services, in the order of signposts.yaml. */
 export async function getSignposts(): Promise<Signpost[]> {
   const entries = await getCollection('signposts');
   return entries
-    .map((entry) => entry.data as unknown as Signpost & { order: number })
+    .map((entry) => entry.data)
     .sort((a, b) => a.order - b.order)
-    .map((entry) => {
-      const service: Partial<typeof entry> = { ...entry };
-      delete service.order;
-      return service as Signpost;
-    });
+    .map(({ order: _order, ...service }): Signpost => service);
 }
 
 /** The school profile, when the library has one. */
 export async function getSchool(): Promise<School | undefined> {
   const entries = await getCollection('school');
-  const data = entries[0]?.data as unknown as (School & { present: true }) | { present: false } | undefined;
-  if (!data?.present) return undefined;
-  const school: Partial<typeof data> = { ...data };
-  delete school.present;
-  return school as School;
+  return entries[0]?.data.school;
 }
 
 let cached: Promise<Library> | undefined;
