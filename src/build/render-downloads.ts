@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { diagnostic } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import { outputFileName, outputsOfKind } from '../outputs.ts';
+import type { OutputIdOfKind } from '../outputs.ts';
 import { renderLessonPdfs } from '../pdf/index.ts';
 import { renderPptx } from '../pptx/index.ts';
 import { buildSlideDeck } from '../slides/index.ts';
@@ -10,8 +12,27 @@ export interface RenderedFile {
   bytes: Uint8Array;
 }
 
+type Renderer = (lesson: Lesson, library: Library, report: (problem: Diagnostic) => void) => Promise<Uint8Array>;
+
 /**
- * Every download of one lesson except its pack: the PDFs and the PowerPoint.
+ * The renderer of every PowerPoint in the output registry (src/outputs.ts), by
+ * id: an entry there of kind 'PowerPoint' without one here is a type error.
+ * The PDFs' map is src/pdf/render-lesson-pdfs.ts; the pack's, lesson-downloads.ts.
+ */
+const pptxRenderers: Record<OutputIdOfKind<'PowerPoint'>, Renderer> = {
+  'slides-pptx': (lesson, library, report) =>
+    renderPptx(buildSlideDeck(lesson, library), {
+      library,
+      accentColour: library.school?.accentColour,
+      file: lesson.file,
+      baseDir: path.dirname(lesson.file),
+      report,
+    }),
+};
+
+/**
+ * Every download of one lesson except its pack: the PDFs and the PowerPoints
+ * the output registry gives its audience, sorted by file name.
  * A renderer that throws becomes a `render-failed` diagnostic on the lesson,
  * never a crash of the build.
  */
@@ -28,18 +49,13 @@ export async function renderDownloads(
   } catch (error) {
     diagnostics.push(failed(lesson, 'the PDFs', error));
   }
-  try {
-    const deck = buildSlideDeck(lesson, library);
-    const bytes = await renderPptx(deck, {
-      library,
-      accentColour: library.school?.accentColour,
-      file: lesson.file,
-      baseDir: path.dirname(lesson.file),
-      report: (problem) => diagnostics.push(problem),
-    });
-    files.push({ name: `${lesson.id}-slides.pptx`, bytes });
-  } catch (error) {
-    diagnostics.push(failed(lesson, 'the PowerPoint', error));
+  for (const output of outputsOfKind('PowerPoint', lesson.audience)) {
+    try {
+      const bytes = await pptxRenderers[output.id](lesson, library, (problem) => diagnostics.push(problem));
+      files.push({ name: outputFileName(lesson.id, output), bytes });
+    } catch (error) {
+      diagnostics.push(failed(lesson, 'the PowerPoint', error));
+    }
   }
   return { files: files.sort((a, b) => (a.name < b.name ? -1 : 1)), diagnostics };
 }

@@ -1,6 +1,7 @@
 import { genericDsl, lessonHelp, waysToReach } from '../lesson/help.ts';
 import { contentGuidanceLabels, supervisionLabels } from '../lesson/labels.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
+import { outputOfFile } from '../outputs.ts';
 
 /**
  * The README inside a lesson pack: what is inside, the content guidance, how
@@ -19,19 +20,9 @@ export function lessonReadme(lesson: Lesson, library: Library, files: readonly s
   lines.push(...(guidance.length ? guidance : ['- No content guidance codes.']), '');
   lines.push(`Supervision: ${supervisionLabels[lesson.supervisionLevel]} (level ${lesson.supervisionLevel} of 4).`, '');
   lines.push('## What is inside', '');
-  const described: Record<string, string> = {
-    'lesson-plan.pdf': 'the lesson plan for the teacher, with timings, DSL notes and answers',
-    'handout.pdf': 'the handout (no teacher-only content)',
-    'handout-large-print.pdf': 'the handout in large print',
-    'slides.pdf': 'the slides, one per page',
-    'slides-with-notes.pdf': 'the slides with presenter notes, for the trainer',
-    'slides.pptx': 'the slides as an editable PowerPoint with speaker notes',
-    'dsl-briefing.pdf': 'a one-page briefing for the Designated Safeguarding Lead',
-    'parent-letter.pdf': 'the letter to parents and carers',
-  };
   for (const file of files) {
-    const kind = Object.keys(described).find((suffix) => file.endsWith(`-${suffix}`));
-    lines.push(`- \`${file}\`${kind ? `: ${described[kind]}` : ''}`);
+    const note = outputOfFile(lesson.id, file)?.packReadme;
+    lines.push(`- \`${file}\`${note ? `: ${note}` : ''}`);
   }
   lines.push(
     `- \`${lesson.id}.yaml\`: the lesson's source, to adapt with PSHE Kit`,

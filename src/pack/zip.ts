@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { sourceDate } from '../pptx/source-date.ts';
+import { sourceDate, zipDate } from '../source-date.ts';
 
 /** One file to put in a zip. */
 export interface PackEntry {
@@ -8,7 +8,10 @@ export interface PackEntry {
 }
 
 export interface ZipOptions {
-  /** The time written on every entry (default: SOURCE_DATE_EPOCH, else a fixed date). */
+  /**
+   * The time written on every entry (default: the build's date, src/source-date.ts), clamped to
+   * what a zip can hold (1980–2107).
+   */
   date?: Date;
   /** Deflate level for text entries, 1–9 (default 6). */
   level?: number;
@@ -40,7 +43,7 @@ const LIMIT = 0xffff_ffff;
  * more than 4 GiB or 65,535 entries rather than write a broken file.
  */
 export function zipEntries(entries: readonly PackEntry[], options: ZipOptions = {}): Uint8Array {
-  const { time, day } = dosDateTime(options.date ?? sourceDate());
+  const { time, day } = dosDateTime(zipDate(options.date ?? sourceDate()));
   const level = options.level ?? 6;
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (sorted.length > 0xffff) throw new Error(`a zip can hold at most 65,535 files here, not ${sorted.length}`);

@@ -9,8 +9,8 @@ import { BOX_PADDING, SEGMENT_GAP, fittingSize, segmentHeight, segments } from '
 import type { Segment } from './layout-body.ts';
 import { imageBox, imageData, slideImage } from './images.ts';
 import { normalisePptx } from './normalise.ts';
+import { sourceDate } from '../source-date.ts';
 import { notesText } from './notes-text.ts';
-import { sourceDate } from './source-date.ts';
 import { layout, themeFor } from './theme.ts';
 import type { PptxOptions, Run, State } from './types.ts';
 

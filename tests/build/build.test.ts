@@ -1,21 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outputsFor } from '../../src/outputs.ts';
 import { copyExampleLibrary, hashTree, pshe, tempOut } from './helpers.ts';
 
 const ids = ['spotting-online-scams', 'who-can-help'];
-const perLesson = [
-  'lesson-plan.pdf',
-  'handout.pdf',
-  'handout-large-print.pdf',
-  'slides.pdf',
-  'slides-with-notes.pdf',
-  'dsl-briefing.pdf',
-  'parent-letter.pdf',
-  'slides.pptx',
-  'pack.zip',
-];
+// Both example lessons are pupil lessons: the contract is the output registry's list for pupils.
+const pupilOutputs = outputsFor('pupils');
+const perLesson = pupilOutputs.map((output) => output.suffix);
+const packed = pupilOutputs.filter((output) => output.inPack).map((output) => output.suffix);
 
 describe('pshe build', () => {
   let library: string;
@@ -43,6 +38,8 @@ describe('pshe build', () => {
     for (const id of ids) {
       for (const suffix of perLesson)
         expect(existsSync(path.join(out, 'downloads', id, `${id}-${suffix}`)), `${id}-${suffix}`).toBe(true);
+      // Nothing the registry does not list.
+      expect(readdirSync(path.join(out, 'downloads', id)).sort()).toEqual(perLesson.map((s) => `${id}-${s}`).sort());
     }
     expect(existsSync(path.join(out, 'downloads/units/staying-safe-online-pack.zip'))).toBe(true);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
@@ -52,7 +49,7 @@ describe('pshe build', () => {
     const zip = unzipSync(readFileSync(path.join(out, 'downloads/who-can-help/who-can-help-pack.zip')));
     expect(Object.keys(zip).sort()).toEqual(
       [
-        ...perLesson.filter((s) => s !== 'pack.zip').map((s) => `who-can-help-${s}`),
+        ...packed.map((s) => `who-can-help-${s}`),
         'who-can-help.yaml',
         'README.md',
         'LICENSE.txt',
@@ -63,10 +60,22 @@ describe('pshe build', () => {
     expect(readme).toMatch(/content guidance/i);
     expect(readme).toMatch(/Childline/);
     expect(readme).toMatch(/Never view, copy or share an image/);
+    for (const output of pupilOutputs.filter((o) => o.inPack))
+      expect(readme).toContain(`- \`who-can-help-${output.suffix}\`: ${output.packReadme}\n`);
     const unit = unzipSync(readFileSync(path.join(out, 'downloads/units/staying-safe-online-pack.zip')));
     expect(Object.keys(unit)).toEqual(
       expect.arrayContaining(['spotting-online-scams-pack.zip', 'who-can-help-pack.zip']),
     );
+  });
+
+  it("should make each PDF on the registry's page: A4 or a 16:9 slide", () => {
+    for (const output of pupilOutputs.filter((o) => o.kind === 'PDF')) {
+      const file = path.join(out, 'downloads/who-can-help', `who-can-help-${output.suffix}`);
+      const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+      const [width, height] = [Number(size?.[1]), Number(size?.[2])];
+      if (output.page === 'A4') expect([Math.round(width), Math.round(height)], output.suffix).toEqual([595, 842]);
+      else expect(width / height, output.suffix).toBeCloseTo(16 / 9, 2);
+    }
   });
 
   it('should print a plain line per phase without a terminal, then a summary', () => {
