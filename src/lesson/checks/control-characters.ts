@@ -5,6 +5,7 @@
  * in the file's text and, for YAML escapes such as "\v" or "\x1b", in the
  * parsed keys and values.
  */
+import { rules } from '../rules.ts';
 
 /** Every control character that is an error: C0 except tab (U+0009) and new line (U+000A), and DEL. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -28,9 +29,9 @@ export function describeControl(code: number): string {
   return `U+${hex} (${names[code] ?? 'a control character'})`;
 }
 
-/** The message for a control character, the same wherever it is found. */
+/** The message for a control character, the same wherever it is found (its wording is the rule's). */
 export function controlMessage(code: number, where = 'the text'): string {
-  return `Control character ${describeControl(code)} in ${where}, expected printable text. Delete it (use a new line or a space instead).`;
+  return rules['control-character'].message(describeControl(code), where);
 }
 
 /** Offsets of the control characters in `text`, at most `max` of them, and how many there are in all. Linear. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { diagnostic } from '../diagnostic.ts';
+import { rules } from '../rules.ts';
 import type { lessonSchema } from '../schema.ts';
 import { yearsOfKeyStage } from '../schema.ts';
 import type { Diagnostic } from '../types.ts';
@@ -24,34 +25,13 @@ const pupilRequirements: Check = ({ lesson, source }) => {
   const out: Diagnostic[] = [];
   const top = positionAt(source, ['title']);
   if (!lesson.keyStage) {
-    out.push(
-      diagnostic(
-        'pupil-key-stage-required',
-        source.file,
-        top,
-        'A pupil lesson needs `keyStage` (such as key-stage-3), so teachers and the site can place it.',
-      ),
-    );
+    out.push(diagnostic('pupil-key-stage-required', source.file, top, rules['pupil-key-stage-required'].message()));
   }
   if (!lesson.dslNotes?.source.trim()) {
-    out.push(
-      diagnostic(
-        'pupil-dsl-notes-required',
-        source.file,
-        top,
-        'A pupil lesson needs `dslNotes`: who to inform, pupils who may be affected, and what to do on a disclosure.',
-      ),
-    );
+    out.push(diagnostic('pupil-dsl-notes-required', source.file, top, rules['pupil-dsl-notes-required'].message()));
   }
   if (!lesson.signposts?.length) {
-    out.push(
-      diagnostic(
-        'pupil-signposts-required',
-        source.file,
-        top,
-        'A pupil lesson needs `signposts`: every lesson ends with where to get help outside school (such as childline).',
-      ),
-    );
+    out.push(diagnostic('pupil-signposts-required', source.file, top, rules['pupil-signposts-required'].message()));
   }
   if (!/^I can\b/.test(lesson.learningOutcome.trim())) {
     out.push(
@@ -59,7 +39,7 @@ const pupilRequirements: Check = ({ lesson, source }) => {
         'pupil-outcome-i-can',
         source.file,
         positionAt(source, ['learningOutcome']),
-        'A pupil learning outcome should start "I can", so pupils can judge it themselves.',
+        rules['pupil-outcome-i-can'].message(),
       ),
     );
   }
@@ -77,7 +57,7 @@ const yearGroups: Check = ({ lesson, source }) => {
             'year-group-key-stage',
             source.file,
             positionAt(source, ['yearGroups', index]),
-            `Year ${year} is not in ${lesson.keyStage}, which is years ${allowed.join(', ')}. Change the year or the key stage.`,
+            rules['year-group-key-stage'].message({ year, keyStage: lesson.keyStage as string, years: allowed }),
           ),
         ],
   );
@@ -93,24 +73,10 @@ const timing: Check = ({ lesson, source }) => {
   const at = positionAt(source, ['durationInMinutes']);
   const length = lesson.durationInMinutes;
   if (total > length) {
-    return [
-      diagnostic(
-        'timing-over',
-        source.file,
-        at,
-        `The timed parts (baseline, cycles, endpoint) add up to ${total} minutes, more than the ${length}-minute lesson. Shorten a part or lengthen the lesson.`,
-      ),
-    ];
+    return [diagnostic('timing-over', source.file, at, rules['timing-over'].message({ total, length }))];
   }
   if (total < length * 0.75) {
-    return [
-      diagnostic(
-        'timing-under',
-        source.file,
-        at,
-        `The timed parts add up to ${total} minutes, under three quarters of the ${length}-minute lesson. Time every part so the plan can be followed.`,
-      ),
-    ];
+    return [diagnostic('timing-under', source.file, at, rules['timing-under'].message({ total, length }))];
   }
   return [];
 };
@@ -125,7 +91,7 @@ const selfHarm: Check = ({ lesson, source }) => {
         'self-harm-supervision',
         source.file,
         positionAt(source, ['supervisionLevel']),
-        `A lesson that mentions self-harm needs supervision level 3 (required) or 4, got ${lesson.supervisionLevel}.`,
+        rules['self-harm-supervision'].message(lesson.supervisionLevel),
       ),
     );
   }
@@ -135,7 +101,7 @@ const selfHarm: Check = ({ lesson, source }) => {
         'self-harm-signpost',
         source.file,
         positionAt(source, ['contentGuidance', index]),
-        'A lesson that mentions self-harm must signpost mental-health support: add samaritans, shout or papyrus to `signposts`.',
+        rules['self-harm-signpost'].message(),
       ),
     );
   }
@@ -149,7 +115,7 @@ const reviewDate: Check = ({ lesson, source, today }) =>
           'review-date-passed',
           source.file,
           positionAt(source, ['reviewDate']),
-          `The review date ${lesson.reviewDate} has passed. Check the facts, help services and law, then set a new date.`,
+          rules['review-date-passed'].message(lesson.reviewDate),
         ),
       ]
     : [];
@@ -163,7 +129,7 @@ const sourceLinks: Check = ({ lesson, source }) =>
           'link-unsafe-scheme',
           source.file,
           positionAt(source, ['sources', index, 'url']),
-          'Unsafe link. Sources must be web addresses starting https://.',
+          rules['link-unsafe-scheme'].message(),
         ),
       ];
     }
@@ -174,7 +140,7 @@ const sourceLinks: Check = ({ lesson, source }) =>
             'link-not-https',
             source.file,
             positionAt(source, ['sources', index, 'url']),
-            `Source address \`${url}\` is not https. Use the https:// address of the page.`,
+            rules['link-not-https'].message(url),
           ),
         ];
   });
@@ -192,7 +158,7 @@ const placeholders: Check = ({ source }) => {
             'unfinished-placeholder',
             source.file,
             positionAt(source, path),
-            `This still holds a placeholder from \`pshe new\` ("${PLACEHOLDER} …"). Write the real content.`,
+            rules['unfinished-placeholder'].message(PLACEHOLDER),
           ),
         );
       }

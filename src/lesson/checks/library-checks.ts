@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostic.ts';
 import { didYouMean } from '../did-you-mean.ts';
+import { rules } from '../rules.ts';
 import type { Diagnostic, Lesson, Signpost, Unit } from '../types.ts';
 import type { Position } from '../yaml-source.ts';
 
@@ -33,8 +34,11 @@ export function checkSignpostRefs(facts: LessonFacts, known: readonly string[]):
         'signpost-unknown',
         facts.file,
         ref.at,
-        `Unknown help service \`${ref.id}\`. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Add it to signposts.yaml, or use one of its ids.'}`,
-        { expected: [...known], actual: ref.id },
+        rules['signpost-unknown'].message({ id: ref.id, suggestion }),
+        {
+          expected: [...known],
+          actual: ref.id,
+        },
       );
     });
 }
@@ -54,7 +58,7 @@ export function checkDuplicateLessonIds(all: readonly LessonFacts[]): Diagnostic
         'lesson-duplicate-id',
         facts.file,
         facts.idAt,
-        `Duplicate lesson id \`${facts.id}\`: ${earlier.file} has it already. Lesson ids must be unique across the library; rename one.`,
+        rules['lesson-duplicate-id'].message({ id: facts.id, first: earlier.file }),
         {
           cause: {
             file: earlier.file,
@@ -86,7 +90,7 @@ export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly L
           'unit-missing-lesson',
           unit.file,
           entry.at,
-          `The unit lists \`${entry.id}\`, but no lesson in this folder has that id. ${suggestion ? `Did you mean \`${suggestion}\`?` : 'Fix the id or add the lesson file.'}`,
+          rules['unit-missing-lesson'].message({ id: entry.id, suggestion }),
           {
             expected: inFolder,
             actual: entry.id,
@@ -103,7 +107,7 @@ export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly L
           'unit-lesson-not-listed',
           lesson.file,
           lesson.idAt,
-          `This lesson is not in its unit's \`lessons\` list (${unit.file}). Add \`${lesson.id}\` there so it has a place in the unit.`,
+          rules['unit-lesson-not-listed'].message({ id: lesson.id, unitFile: unit.file }),
         ),
       );
     }
@@ -132,7 +136,7 @@ export function checkStaleSignposts(
             'signpost-stale',
             file,
             verifiedOnAt[index],
-            `${service.name} was last verified on ${service.verifiedOn}, over 12 months ago. Check its contact details against its own website, then update \`verifiedOn\` and \`source\`.`,
+            rules['signpost-stale'].message({ name: service.name, verifiedOn: service.verifiedOn }),
           ),
         ]
       : [],

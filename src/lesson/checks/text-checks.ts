@@ -4,6 +4,7 @@ import { longWordAt } from '../../markdown/limits.ts';
 import { diagnostic } from '../diagnostic.ts';
 import { positionMapFor } from '../field-positions.ts';
 import { limits } from '../limits.ts';
+import { rules } from '../rules.ts';
 import type { Diagnostic } from '../types.ts';
 import { nodeAt } from '../yaml-source.ts';
 import type { Position, YamlSource } from '../yaml-source.ts';
@@ -65,7 +66,7 @@ export function checkFieldText(
         'word-too-long',
         source.file,
         at(wordAt),
-        `A word of ${word.length} characters ("${word.slice(0, 20)}…") is longer than ${limits.wordLength.value}: it cannot be laid out on a page. Add spaces, or shorten it.`,
+        rules['word-too-long'].message({ word, limit: limits.wordLength.value }),
       ),
     );
   }
@@ -76,7 +77,7 @@ export function checkFieldText(
         'glyph-missing',
         source.file,
         at(glyph.offset),
-        `The character ${code} (${glyph.char}) is not in the PDFs' font: it prints as a blank. Write it in words, or leave it out.`,
+        rules['glyph-missing'].message({ code, char: glyph.char }),
         { actual: code },
       ),
     );
