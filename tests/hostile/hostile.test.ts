@@ -50,8 +50,20 @@ interface Case {
 }
 
 const sandboxes: Sandbox[] = [];
+/** What each case cost, written to .tmp/hostile-budgets.md for the record (docs/security.md quotes it). */
+const figures: string[] = [];
 afterAll(() => {
   for (const sandbox of sandboxes) rmSync(sandbox.root, { recursive: true, force: true });
+  mkdirSync('.tmp', { recursive: true });
+  writeFileSync(
+    '.tmp/hostile-budgets.md',
+    [
+      '| case | check CPU | build CPU | build wall | build peak memory |',
+      '| --- | --- | --- | --- | --- |',
+      ...figures,
+      '',
+    ].join('\n'),
+  );
 });
 
 const lesson = (s: Sandbox, line?: number, ruleId = ''): Expected => ({ ruleId, file: s.lesson, line });
@@ -379,6 +391,11 @@ describe('hostile libraries', () => {
     expect(built.cpuMs).toBeLessThan(BUILD_MS);
     expect(built.ms).toBeLessThan(BUILD_MS * WALL_FACTOR);
     expect(built.mb).toBeLessThan(BUILD_MB);
+
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    figures.push(
+      `| ${hostile.name} | ${seconds(checked.run.cpuMs)} | ${seconds(built.cpuMs)} | ${seconds(built.ms)} | ${built.mb.toFixed(0)} MB |`,
+    );
 
     const published = filesUnder(sandbox.out);
     if (hostile.status === 1) expect(published).toEqual([]);
