@@ -54,9 +54,18 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
     hash.update(path.relative(rootDir, file)).update(readFileSync(file));
 }
 
+let ownDependencies: string | undefined;
+
+/** {@link dependencyVersions} of this copy, worked out once per thread. */
+function rendererDependencies(): string {
+  ownDependencies ??= dependencyVersions();
+  return ownDependencies;
+}
+
 /**
  * What every lesson's downloads depend on besides the lesson itself: the
- * code (all of src/ but the website), the templates, the fonts' package versions, the help
+ * code (all of src/ but the website), the templates, package.json and the
+ * resolved version of every production package (package-lock.json), the help
  * services and the school profile. Any change to these invalidates every entry.
  */
 export function sharedKey(inputs: {
@@ -67,17 +76,98 @@ export function sharedKey(inputs: {
   codeDir?: string;
   /** Other files every download shows (the school's logo). */
   assets?: readonly string[];
+  /** The lockfile (default: this copy's package-lock.json; tests pass a copy). */
+  lockFile?: string;
 }): string {
   const hash = createHash('sha256');
   hash.update(codeVersion(inputs.codeDir));
   hashTree(hash, inputs.templatesDir ?? path.join(rootDir, 'templates'));
   hash.update(readFileSync(path.join(rootDir, 'package.json')));
+  hash.update(inputs.lockFile ? dependencyVersions(rootDir, inputs.lockFile) : rendererDependencies());
   // Every pack holds both licences.
   for (const licence of ['LICENSE', 'LICENSE-CONTENT.md']) hash.update(readFileSync(path.join(rootDir, licence)));
   hash.update(readFileSync(inputs.signpostsFile));
   if (inputs.schoolFile && existsSync(inputs.schoolFile)) hash.update(readFileSync(inputs.schoolFile));
   for (const file of inputs.assets ?? []) hash.update(`\0${file}\0${fileStamp(file)}`);
   hash.update(process.env.SOURCE_DATE_EPOCH ?? '');
+  return hash.digest('hex');
+}
+
+/** A lockfile's `packages`: path under the project (`node_modules/a/node_modules/b`) to what npm resolved there. */
+type LockPackages = Record<string, { version?: string; integrity?: string; resolved?: string; dev?: boolean }>;
+
+/** `packages` of the first lockfile that is there: package-lock.json, else npm's hidden node_modules/.package-lock.json. */
+function readLockPackages(files: readonly string[]): LockPackages | undefined {
+  for (const file of files) {
+    try {
+      const packages = (JSON.parse(readFileSync(file, 'utf8')) as { packages?: LockPackages }).packages;
+      if (packages && typeof packages === 'object') return packages;
+    } catch {
+      // missing or unreadable: try the next
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The installed production packages, walked from package.json's dependencies,
+ * for a copy with no lockfile (installed from the registry): each package's
+ * path and version, as npm resolves them (nearest node_modules upwards).
+ */
+function installedPackages(root: string): LockPackages {
+  const found: LockPackages = {};
+  const visit = (from: string, names: string[]) => {
+    for (const name of names) {
+      for (let dir = from; ; dir = path.dirname(dir)) {
+        const folder = path.join(dir, 'node_modules', name);
+        if (existsSync(path.join(folder, 'package.json'))) {
+          const key = path.relative(root, folder).split(path.sep).join('/');
+          if (!(key in found)) {
+            const json = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+              version?: string;
+              dependencies?: Record<string, string>;
+              optionalDependencies?: Record<string, string>;
+            };
+            found[key] = { version: json.version };
+            visit(folder, Object.keys({ ...json.dependencies, ...json.optionalDependencies }));
+          }
+          break;
+        }
+        if (path.dirname(dir) === dir) break;
+      }
+    }
+  };
+  const own = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  };
+  visit(root, Object.keys({ ...own.dependencies, ...own.optionalDependencies }));
+  return found;
+}
+
+/**
+ * What the renderers run on, to the last transitive package: every
+ * production entry of package-lock.json's `packages` (path, version,
+ * integrity), dev-only ones left out. All of them rather than the renderers'
+ * closure: any production package can reach a download (pdfkit's png-js and
+ * linebreak, fontkit's restructure, fflate in the zips, yaml and unified for
+ * the templates) and a hand-kept list would fall behind, while an Astro-only
+ * update costs one cold render. With no lockfile (a copy installed from the
+ * registry) the installed dependency tree is walked instead.
+ */
+export function dependencyVersions(root: string = rootDir, lockFile?: string): string {
+  const packages =
+    readLockPackages(
+      lockFile
+        ? [lockFile]
+        : [path.join(root, 'package-lock.json'), path.join(root, 'node_modules/.package-lock.json')],
+    ) ?? installedPackages(root);
+  const hash = createHash('sha256');
+  for (const name of Object.keys(packages).sort()) {
+    const entry = packages[name];
+    if (entry.dev === true) continue;
+    hash.update(`${name}\0${entry.version ?? ''}\0${entry.integrity ?? entry.resolved ?? ''}\n`);
+  }
   return hash.digest('hex');
 }
 

@@ -1,5 +1,5 @@
-import { contentChunks } from './document.ts';
 import { artifact } from './layout.ts';
+import { contentMark, drawBehind } from './pdfkit-internals/index.ts';
 import type { PdfContext } from './types.ts';
 
 /** Where a box began: its page, its place in that page's content stream, and its top. */
@@ -26,7 +26,7 @@ const currentPage = (ctx: PdfContext) => {
 
 /** Remember where a box starts. Call between blocks (never inside marked content). */
 export function beginBackdrop(ctx: PdfContext): BackdropMark {
-  return { page: currentPage(ctx), chunk: contentChunks(ctx.doc).length, y: ctx.doc.y };
+  return { page: currentPage(ctx), chunk: contentMark(ctx.doc), y: ctx.doc.y };
 }
 
 /**
@@ -34,8 +34,7 @@ export function beginBackdrop(ctx: PdfContext): BackdropMark {
  * out, on every page it reached. Content of any length can go in a box
  * without measuring it twice: the drawing (an Artifact) is written at the end
  * of each page's content stream, then moved to where the box began, so that
- * it is painted first and the text lies on top. pdfkit keeps buffered pages'
- * content as a list of chunks until the document ends (pdfkit 0.20.2, pinned).
+ * it is painted first and the text lies on top (pdfkit-internals/page-content.ts).
  */
 export function endBackdrop(ctx: PdfContext, mark: BackdropMark, draw: (segment: BackdropSegment) => void): void {
   const { doc } = ctx;
@@ -46,15 +45,11 @@ export function endBackdrop(ctx: PdfContext, mark: BackdropMark, draw: (segment:
     if (mark.page !== lastPage) doc.switchToPage(page);
     const first = page === mark.page;
     const last = page === lastPage;
-    const chunks = contentChunks(doc);
     const insertAt = first ? mark.chunk : (ctx.run.pageBodyStart.get(doc.page) ?? 0);
     const top = first ? mark.y : doc.page.margins.top - ctx.theme.boxPadding / 2;
     const bottom = last ? endY : doc.page.maxY() + ctx.theme.boxPadding / 2;
     if (bottom - top > 0.5) {
-      const before = chunks.length;
-      artifact(ctx, 'Layout', () => draw({ top, bottom, first, last }));
-      const drawn = chunks.splice(before, chunks.length - before);
-      chunks.splice(insertAt, 0, ...drawn);
+      drawBehind(doc, insertAt, () => artifact(ctx, 'Layout', () => draw({ top, bottom, first, last })));
     }
   }
   doc.x = x;

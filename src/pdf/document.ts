@@ -1,7 +1,15 @@
 import PDFDocument from 'pdfkit';
-import { documentBytes, patchContentStreams, writeDirectly } from './direct-output.ts';
+import { sourceDate } from '../source-date.ts';
 import { registerFonts } from './fonts.ts';
-import { applySharedLayoutCache } from './shared-layout-cache.ts';
+import {
+  applySharedLayoutCache,
+  checkRequiredInternals,
+  contentMark,
+  documentBytes,
+  documentWaiting,
+  patchContentStreams,
+  writeDirectly,
+} from './pdfkit-internals/index.ts';
 import type { Doc, RenderRun, StructElement } from './types.ts';
 
 export interface Margins {
@@ -23,14 +31,9 @@ export interface DocumentSpec {
 }
 
 const A4: [number, number] = [595.28, 841.89];
-const FIXED_DATE = '2026-01-01T00:00:00Z';
 
-/** The date written into every PDF: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date. */
-export function creationDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
-  return new Date(FIXED_DATE);
-}
+/** The date written into every PDF: the build's one reproducible date (src/source-date.ts). */
+export const creationDate = sourceDate;
 
 /** pdfkit copies Title into the XMP packet without escaping it, so keep XML's special characters out. */
 const xmpSafe = (text: string) => text.replace(/&/g, 'and').replace(/[<>]/g, '');
@@ -43,6 +46,7 @@ const xmpSafe = (text: string) => text.replace(/&/g, 'and').replace(/[<>]/g, '')
  * structure root.
  */
 export function openDocument(run: RenderRun, spec: DocumentSpec): { doc: Doc; root: StructElement } {
+  checkRequiredInternals();
   const date = creationDate();
   const doc = new PDFDocument({
     size: spec.size ?? A4,
@@ -67,18 +71,13 @@ export function openDocument(run: RenderRun, spec: DocumentSpec): { doc: Doc; ro
   registerFonts(doc);
   applySharedLayoutCache(doc);
   // Where each page's own content begins: backdrops (backdrop.ts) are slipped in there.
-  doc.on('pageAdded', () => run.pageBodyStart.set(doc.page, contentChunks(doc).length));
+  doc.on('pageAdded', () => run.pageBodyStart.set(doc.page, contentMark(doc)));
   const margins = spec.margins(doc);
   doc.addPage({ size: spec.size ?? A4, margins });
   patchContentStreams(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, root };
-}
-
-/** The chunks of the current page's content stream (pdfkit's PDFReference buffer). */
-export function contentChunks(doc: Doc): (string | Uint8Array)[] {
-  return (doc.page as unknown as { content: { buffer: (string | Uint8Array)[] } }).content.buffer;
 }
 
 /** End the document and collect its bytes. Throws, rather than hanging, if the structure tree was left open. */
@@ -91,7 +90,7 @@ export function closeDocument(doc: Doc, root: StructElement): Promise<Uint8Array
     root.end();
     doc.end();
     // pdfkit waits for every object to be written; a structure element never attached would keep it waiting forever.
-    if ((doc as unknown as { _ended: boolean })._ended) {
+    if (documentWaiting(doc)) {
       reject(
         new Error('The PDF structure tree has an element that was never attached, so the file cannot be finished.'),
       );

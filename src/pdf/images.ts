@@ -2,25 +2,19 @@ import type { Image } from 'mdast';
 import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { reportNode } from './diagnostics.ts';
 import { ensureSpace } from './layout.ts';
-import { decodePixelsNow } from './png-pixels.ts';
+import { drawImage, openImage, type PdfImage } from './pdfkit-internals/index.ts';
 import { paragraph } from './text.ts';
 import type { PdfContext } from './types.ts';
 
-/** An image pdfkit has opened; `doc.image` takes it as it is, instead of parsing the bytes again. */
-export interface PdfImage {
-  width: number;
-  height: number;
-}
+export type { PdfImage };
 
 /**
  * Open a PNG or JPEG for `doc.image`, with any pixels pdfkit needs decoded
- * now (png-pixels.ts), so that it is embedded where it is drawn and the
- * document can end. Throws if the image cannot be read.
+ * now (pdfkit-internals/png-pixels.ts), so that it is embedded where it is
+ * drawn and the document can end. Throws if the image cannot be read.
  */
 export function openPdfImage(doc: PdfContext['doc'], bytes: Uint8Array): PdfImage {
-  const image = (doc as unknown as { openImage(src: Uint8Array): PdfImage }).openImage(bytes);
-  decodePixelsNow(image);
-  return image;
+  return openImage(doc, bytes);
 }
 
 /**
@@ -64,7 +58,7 @@ export function figure(ctx: PdfContext, node: Image): void {
     placement: 'Block',
   } as PDFKit.Mixins.StructureElementOptions);
   ctx.parent.add(element);
-  element.add(() => doc.image(image as unknown as Buffer, frame.x, y, { width, height }));
+  element.add(() => drawImage(doc, image, frame.x, y, { width, height }));
   element.end();
   doc.y = y + height;
   if (node.title) {

@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { reportNode } from './diagnostics.ts';
 import { faceNames, useFace } from './fonts.ts';
 import { artifact, ensureSpace } from './layout.ts';
+import { lastRowBottom, startNextRowAt } from './pdfkit-internals/index.ts';
 import type { PdfContext } from './types.ts';
 
 export interface TableData {
@@ -162,11 +163,13 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
             scope: 'Column',
             font: font('bold'),
             backgroundColor: theme.colours.tableHeaderFill,
-            align: { x: align(c), y: 'top' },
+            align: { x: align(c), y: 'top' as const },
           })),
         ]
       : []),
-    ...split.map((row) => row.map((text, c) => ({ text, font: font('regular'), align: { x: align(c), y: 'top' } }))),
+    ...split.map((row) =>
+      row.map((text, c) => ({ text, font: font('regular'), align: { x: align(c), y: 'top' as const } })),
+    ),
   ];
   const table = doc.table({
     position: { x: frame.x, y: doc.y },
@@ -180,16 +183,16 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
       textOptions: { lineGap },
     },
     structParent: ctx.parent,
-  } as unknown as PDFKit.Mixins.TableOptions) as unknown as TableInternals;
+  } as PDFKit.Mixins.TableOptions);
   const rowCells = cells.slice(header ? 1 : 0);
   if (header) table.row(cells[0]);
   rowCells.forEach((row, index) => {
     // pdfkit starts a new page for a row that does not fit, with nothing above it. Start it here
     // instead (a point early, in case pdfkit measures the row a hair taller), draw the header
-    // again as an artifact (it is tagged once, on the first page), and put the row below it.
-    const next = table._currRowIndex;
-    if (header && next > 0) {
-      const y = table._rowYPos[next - 1] + table._rowHeights[next - 1];
+    // again as an artifact (it is tagged once, on the first page), and put the row below it
+    // (pdfkit-internals/table-rows.ts; without it, pdfkit's own page break).
+    const y = header ? lastRowBottom(table) : undefined;
+    if (header && y !== undefined) {
       if (y + heights[index] + 1 >= doc.page.maxY()) {
         doc.continueOnNewPage();
         const top = doc.page.margins.top;
@@ -203,21 +206,11 @@ export function table(ctx: PdfContext, data: TableData, node?: Nodes): void {
             x += widths[c];
           });
         });
-        // pdfkit places a row where the one before it ended.
-        table._rowYPos[next - 1] = top + headerHeight - table._rowHeights[next - 1];
+        startNextRowAt(table, top + headerHeight);
       }
     }
     table.row(row);
   });
   table.end();
   doc.x = frame.x;
-}
-
-/** The parts of pdfkit's `PDFTable` (0.20.2) used here: rows one at a time, and where each row went. */
-interface TableInternals {
-  _rowYPos: number[];
-  _rowHeights: number[];
-  _currRowIndex: number;
-  row(cells: unknown[]): unknown;
-  end(): unknown;
 }

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipEntries } from '../pack/zip.ts';
+import { mayPatch, type InstalledVersions, type Patch } from '../pdf/pdfkit-internals/versions.ts';
 import type { PackEntry } from '../pack/zip.ts';
 import { w3cdtf } from './source-date.ts';
 
@@ -7,6 +8,21 @@ import { w3cdtf } from './source-date.ts';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const xmlControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const xmlControls = new RegExp(xmlControl.source, 'g');
+
+/**
+ * The mends of pptxgenjs's own XML below (paragraph properties, shape ids,
+ * notes, content types) are regular expressions written against what
+ * pptxgenjs 4.0.1 writes. On another version they are left out, with one
+ * warning (the guard of src/pdf/pdfkit-internals/versions.ts): the file may
+ * then need PowerPoint's repair, but is never mangled by a pattern that no
+ * longer fits. Dates, entry order and control characters are the file
+ * format's, not pptxgenjs's, and are always fixed (tests/pptx/normalise.test.ts).
+ */
+export const pptxgenjsMends: Patch = {
+  name: "the PowerPoint mends (regular expressions over pptxgenjs's XML)",
+  without: "the PowerPoint keeps pptxgenjs's own XML faults and may ask to be repaired",
+  tested: { pptxgenjs: ['4.0.1'] },
+};
 
 /**
  * Fix what pptxgenjs 4.0.1 writes, so the file is the same every build and
@@ -26,14 +42,17 @@ const xmlControls = new RegExp(xmlControl.source, 'g');
  *   escapes only `<>&"'`, so every XML part loses them here (the loader
  *   reports them as `control-character` errors first; this is defence in depth).
  */
-export function normalisePptx(bytes: Uint8Array, date: Date): Uint8Array {
+export function normalisePptx(bytes: Uint8Array, date: Date, versions?: InstalledVersions): Uint8Array {
+  const mend = mayPatch(pptxgenjsMends, versions);
   const entries = unzipSync(bytes);
   const files: PackEntry[] = [];
   const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
   for (const name of names.sort()) {
     let data = entries[name];
-    if (name === '[Content_Types].xml') data = strToU8(contentTypes(strFromU8(data), names));
-    else if (name === 'docProps/core.xml') data = strToU8(setDates(strFromU8(data), w3cdtf(date)));
+    if (name === 'docProps/core.xml') data = strToU8(setDates(strFromU8(data), w3cdtf(date)));
+    else if (!mend) {
+      // pptxgenjs's XML as it wrote it (see pptxgenjsMends).
+    } else if (name === '[Content_Types].xml') data = strToU8(contentTypes(strFromU8(data), names));
     else if (/^ppt\/slides\/slide\d+\.xml$/.test(name))
       data = strToU8(renumberShapes(firstParagraphProperties(strFromU8(data))));
     else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) data = strToU8(notesParagraphs(strFromU8(data)));

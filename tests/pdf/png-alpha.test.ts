@@ -8,7 +8,7 @@ import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Lesson, Library } from '../../src/lesson/types.ts';
 import { parseMarkdown } from '../../src/markdown/processor.ts';
-import { decodePngPixels } from '../../src/pdf/png-pixels.ts';
+import { decodePngPixels } from '../../src/pdf/pdfkit-internals/png-pixels.ts';
 import { renderPptx } from '../../src/pptx/index.ts';
 import { buildSlideDeck } from '../../src/slides/index.ts';
 import { encodePng, type PngSpec } from '../helpers/png.ts';

@@ -3,6 +3,7 @@ import type { Lesson } from '../../lesson/types.ts';
 import { footerRuns, helpSection } from '../help.ts';
 import { openPdfImage } from '../images.ts';
 import { gap } from '../layout.ts';
+import { drawImage } from '../pdfkit-internals/index.ts';
 import { renderBlocks, renderField } from '../render-markdown.ts';
 import { bullets, section, titleBlock } from '../sections.ts';
 import { fillTemplate, parentLetterTemplate } from '../templates.ts';
@@ -37,7 +38,7 @@ function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
     placement: 'Block',
   } as PDFKit.Mixins.StructureElementOptions);
   ctx.parent.add(element);
-  element.add(() => doc.image(opened as unknown as Buffer, x, y, { width, height: scaled }));
+  element.add(() => drawImage(doc, opened, x, y, { width, height: scaled }));
   element.end();
   doc.x = frame.x;
   doc.y = y + scaled + ctx.theme.blockGap;

@@ -1,4 +1,5 @@
-import type { Doc } from './types.ts';
+import type { Doc } from '../types.ts';
+import { mayPatch, type InstalledVersions, type Patch } from './versions.ts';
 
 /**
  * pdfkit turns every string it writes into a small byte array at once: each
@@ -12,9 +13,16 @@ import type { Doc } from './types.ts';
  * byte of each character, and so does Node's `latin1`.
  *
  * `PDFReference` is not exported; it is reached through a page's content
- * stream, once. pdfkit is pinned at 0.20.2; the test fails if this stops
- * applying.
+ * stream, once; the document's `_write` and `_offset` are replaced per
+ * document. Written and tested for pdfkit 0.20.2; on another version pdfkit
+ * writes as usual (tests/pdf/pdfkit-internals.test.ts).
  */
+
+export const directOutputPatch: Patch = {
+  name: "direct output (pdfkit's PDFReference.write and PDFDocument._write)",
+  without: 'PDFs are made more slowly, with the same bytes',
+  tested: { pdfkit: ['0.20.2'] },
+};
 
 type Chunk = string | Uint8Array;
 
@@ -71,11 +79,12 @@ function finalize(this: ReferenceLike): void {
  * Keep `doc`'s output in strings until it ends (call right after `new
  * PDFDocument`, and {@link documentBytes} once it has ended), and patch
  * `PDFReference` once for content streams.
- * @returns false when pdfkit's shape has changed; the document is then
- * written the usual way (correct, only slower).
+ * @returns false when pdfkit is not a version this was tested for, or its
+ * shape has changed; the document is then written the usual way (correct,
+ * only slower). `versions` is for tests.
  */
-export function writeDirectly(doc: Doc): boolean {
-  if (!enabled) return false;
+export function writeDirectly(doc: Doc, versions?: InstalledVersions): boolean {
+  if (!enabled || !mayPatch(directOutputPatch, versions)) return false;
   const target = doc as unknown as DocumentLike;
   if (typeof target._write !== 'function' || typeof target._offset !== 'number') return false;
   const parts: Chunk[] = [];
@@ -94,7 +103,8 @@ const written = new WeakMap<Doc, Chunk[]>();
  * Patch `PDFReference` (found through the first page's content stream) so
  * that content streams keep strings until finalised. Idempotent.
  */
-export function patchContentStreams(doc: Doc): boolean {
+export function patchContentStreams(doc: Doc, versions?: InstalledVersions): boolean {
+  if (!mayPatch(directOutputPatch, versions)) return false;
   if (originals) return true;
   const content = (doc as unknown as DocumentLike).page?.content;
   const prototype = content && (Object.getPrototypeOf(content) as Partial<ReferenceLike> | null);
@@ -102,7 +112,18 @@ export function patchContentStreams(doc: Doc): boolean {
   originals = { write: prototype.write, finalize: prototype.finalize };
   prototype.write = write;
   prototype.finalize = finalize;
+  patchedPrototype = prototype;
   return true;
+}
+
+let patchedPrototype: Partial<ReferenceLike> | undefined;
+
+/** Put `PDFReference`'s own methods back (tests: to try the fallback). */
+export function removeDirectOutput(): void {
+  if (!patchedPrototype || !originals) return;
+  Object.assign(patchedPrototype, originals);
+  patchedPrototype = undefined;
+  originals = undefined;
 }
 
 /** The whole file: what pdfkit streamed before `writeDirectly` (its header line), then the rest. */
