@@ -15,7 +15,7 @@ import type { LoadOptions } from '../lesson/load-library.ts';
 import { limits } from '../lesson/limits.ts';
 import { fileStamp } from '../lesson/model-cache.ts';
 import { isInside } from '../library-file.ts';
-import { checkLibraryParallel } from '../lesson/parallel-load.ts';
+import { checkLibraryParallel } from '../pool/check-library.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 
 /** Where PSHE Kit keeps its caches (design.md: node_modules/.cache/pshe-kit/). */

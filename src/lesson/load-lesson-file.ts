@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { lessonImageScope, readLibraryImage } from '../library-file.ts';
-import { slideWarnings } from '../slides/slide-warnings.ts';
 import { checkSignpostRefs } from './checks/library-checks.ts';
 import type { LessonFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
@@ -9,7 +8,7 @@ import { limits } from './limits.ts';
 import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
 import { SLUG } from './schema.ts';
-import type { Diagnostic, Lesson, Library, School, Signpost } from './types.ts';
+import type { Diagnostic, Lesson } from './types.ts';
 import { positionAt, positionsOf } from './yaml-source.ts';
 
 /** One lesson file to load, with what it needs to know about the library. */
@@ -21,9 +20,6 @@ export interface LessonJob {
 export interface LessonContext {
   knownSignposts: string[];
   today: string;
-  /** The services and school profile, for rules that measure rendered text (slides). */
-  signposts: Signpost[];
-  school?: School;
   /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
   modelCache?: { read: boolean };
 }
@@ -95,7 +91,8 @@ function checkImages(
 /**
  * Load one lesson file: YAML, schema, markdown, and the rules of one lesson
  * (including its signpost ids and image files). Pure apart from reading the
- * file, so it can run in a worker thread.
+ * file, so it can run in a worker thread. Rules that need a renderer (a slide
+ * that holds too much) are the check stage's (src/check), run on the result.
  */
 export function loadLessonFile(
   job: LessonJob,
@@ -163,16 +160,5 @@ export function loadLessonFile(
         images,
       } as Lesson)
     : undefined;
-  if (lesson) {
-    // Slides are split to fit, but an author should hear that a slide holds too much.
-    const library: Library = {
-      dir: path.dirname(path.dirname(job.file)),
-      lessons: [lesson],
-      units: [],
-      signposts: context.signposts,
-      school: context.school,
-    };
-    diagnostics.push(...slideWarnings(lesson, library));
-  }
   return { job, lesson, facts, diagnostics: capDiagnostics(diagnostics), assets };
 }

@@ -93,7 +93,6 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     context: {
       knownSignposts: [],
       today,
-      signposts: [],
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
     },
     jobs: [],
@@ -121,8 +120,6 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
   if (options.school || existsSync(schoolFile)) library.school = loadSchool(schoolFile, diagnostics);
   if (library.school?.localServices) knownSignposts.push(...library.school.localServices.map((service) => service.id));
   prepared.context.knownSignposts = knownSignposts;
-  prepared.context.signposts = library.signposts;
-  prepared.context.school = library.school;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
     if (!SLUG.test(unitId)) {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadLibrary } from '../../src/lesson/load-library.ts';
+import { checkLibrary } from '../../src/check/check-lesson.ts';
 import type { LoadOptions } from '../../src/lesson/load-library.ts';
 
 /** A valid pupil lesson; tests change one thing in it at a time. */
@@ -78,10 +78,10 @@ export function makeLibrary(files: FixtureFiles = {}, { defaults = true } = {}):
   return dir;
 }
 
-/** Load a library made of the default files with one lesson replaced. */
+/** Check a library made of the default files with one lesson replaced, as `pshe check` does (slide fit included). */
 export function checkLesson(lessonYaml: string, options: LoadOptions = {}) {
   const dir = makeLibrary({ 'unit-a/asking-for-help.yaml': lessonYaml });
-  return loadLibrary(dir, { today: '2026-11-26', ...options }).diagnostics;
+  return checkLibrary(dir, { today: '2026-11-26', ...options }).diagnostics;
 }
 
 /** Replace the first occurrence of `find` in the valid lesson, failing loudly when absent. */
