@@ -1,7 +1,7 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleId } from './lesson/rules.ts';
-import { limits } from './lesson/limits.ts';
+import { limits } from './limits.ts';
 import { readBounded } from './lesson/read-file.ts';
 
 /**
@@ -10,7 +10,7 @@ import { readBounded } from './lesson/read-file.ts';
  * followed through every link (`realpath`) and must still lie inside its
  * root (the library folder, or the school profile's folder); it must be a
  * regular file, and an image must be within the byte and pixel limits
- * (`src/lesson/limits.ts`) before anything decodes it. The loader reports
+ * (`src/limits.ts`) before anything decodes it. The loader reports
  * each refusal where the name is written; the renderers ask again and show
  * the image's description instead, so no bytes from outside ever reach an
  * output even if the loader were bypassed.

@@ -6,7 +6,7 @@ import type { Audience } from './lesson/types.ts';
  * them, a pack's README describes them and the tests check them. Data only,
  * so the site can import it without pulling in a renderer; each renderer
  * stage keys its functions by {@link OutputId} (src/pdf/render-lesson-pdfs.ts,
- * src/build/render-downloads.ts, src/build/lesson-downloads.ts), and the
+ * src/pipeline/render-downloads.ts, src/pipeline/lesson-downloads.ts), and the
  * types refuse an entry here with no renderer there.
  *
  * Order is the order of design.md's table and of the site's download list.

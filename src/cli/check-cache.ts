@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { codeVersion } from '../code-version.ts';
 import type { LoadOptions } from '../lesson/load-library.ts';
-import { limits } from '../lesson/limits.ts';
+import { limits } from '../limits.ts';
 import { fileStamp } from '../lesson/model-cache.ts';
 import { isInside } from '../library-file.ts';
 import { checkLibraryParallel } from '../pool/check-library.ts';

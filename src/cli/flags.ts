@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { didYouMean } from '../lesson/did-you-mean.ts';
+import { didYouMean } from '../did-you-mean.ts';
 
 /** One command-line flag, as data: help text and errors are generated from it. */
 export interface FlagSpec {

@@ -1,4 +1,4 @@
-import { buildFlags, buildUsage, devFlags, devUsage } from '../build/flags.ts';
+import { buildFlags, buildUsage, devFlags, devUsage } from './commands/build-flags.ts';
 import { LibraryError } from '../lesson/load-library.ts';
 import { checkFlags, checkUsage, runCheck } from './commands/check.ts';
 import { newFlags, newUsage, runNew } from './commands/new.ts';
@@ -22,13 +22,13 @@ const commands: Record<string, Command> = {
   },
   build: {
     // Loaded on use: the renderers and Astro are heavy, and `check` needs none of them.
-    run: async (argv) => (await import('../build/build-command.ts')).runBuild(argv),
+    run: async (argv) => (await import('./commands/build.ts')).runBuild(argv),
     usage: buildUsage,
     flags: buildFlags,
     summary: 'build the site and every download into dist/',
   },
   dev: {
-    run: async (argv) => (await import('../build/dev-command.ts')).runDev(argv),
+    run: async (argv) => (await import('./commands/dev.ts')).runDev(argv),
     usage: devUsage,
     flags: devFlags,
     summary: 'preview the site, reloading when a lesson changes',

@@ -1,4 +1,4 @@
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import { rules } from './rules.ts';
 import type { RuleId } from './rules.ts';
 import type { Diagnostic } from './types.ts';

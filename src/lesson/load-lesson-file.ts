@@ -4,7 +4,7 @@ import { checkSignpostRefs } from './checks/library-checks.ts';
 import type { LessonFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
 import { capDiagnostics, diagnostic } from './diagnostic.ts';
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
 import { SLUG } from './schema.ts';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { z } from 'zod';
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 
 /**
  * A markdown field of a lesson after loading: the text as written and its

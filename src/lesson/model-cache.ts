@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import { loadLessonFile } from './load-lesson-file.ts';
 import { readBounded } from './read-file.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic } from './diagnostic.ts';
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import type { Diagnostic } from './types.ts';
 
 /** A path as diagnostics show it: relative to the working folder. */

@@ -1,4 +1,4 @@
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import { ruleAnchor, rules } from './rules.ts';
 import type { RuleId } from './rules.ts';
 
@@ -18,7 +18,7 @@ export function rulesMarkdown(): string {
   return [
     '# `pshe check` rules',
     '',
-    'Generated from `src/lesson/rules.ts` and `src/lesson/limits.ts` by `npm run schemas`; do not edit',
+    'Generated from `src/lesson/rules.ts` and `src/limits.ts` by `npm run schemas`; do not edit',
     'by hand. Rule ids are permanent, so you can search for them; each row is at `#rule-<id>`. Each rule',
     'has ok and not-ok examples next to it in `src/lesson/rules/`, which the tests run.',
     '',

@@ -3,7 +3,7 @@ import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, Y
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { controlMessage, CONTROL_CHARACTERS, findControls } from './checks/control-characters.ts';
 import { capDiagnostics, diagnostic } from './diagnostic.ts';
-import { limits } from './limits.ts';
+import { limits } from '../limits.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Files over this size are refused before parsing (design: hostile input). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic } from './diagnostic.ts';
-import { didYouMean } from './did-you-mean.ts';
-import { limits } from './limits.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import { limits } from '../limits.ts';
 import { rules } from './rules.ts';
 import { keysAt } from './schema-walk.ts';
 import { positionAt } from './yaml-source.ts';

@@ -3,7 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { didYouMean } from '../lesson/did-you-mean.ts';
+import { didYouMean } from '../did-you-mean.ts';
 import { directiveNames, directiveSpecs } from './directive-spec.ts';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;

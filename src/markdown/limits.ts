@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { limits } from '../lesson/limits.ts';
+import { limits } from '../limits.ts';
 
 /**
  * The caps of `limits.ts` on one markdown field (issue 11: untrusted text

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { stripControls } from '../lesson/checks/control-characters.ts';
-import { limits } from '../lesson/limits.ts';
+import { limits } from '../limits.ts';
 import { longWordAt } from '../markdown/limits.ts';
 import { useFace } from './fonts.ts';
 import { atPageTop, ensureSpace, struct } from './layout.ts';

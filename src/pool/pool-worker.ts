@@ -1,7 +1,7 @@
 // What a pool worker runs (feasibility.md: workers that load their own share
 // avoid copying parsed models between threads). It checks its share of the
 // lessons (one parse per lesson in the whole run) and reports their facts and
-// diagnostics. Given a renderer (the build's worker, src/build/build-worker.ts)
+// diagnostics. Given a renderer (the build's worker, src/pipeline/build-worker.ts)
 // and told the library is clean, it hands over the models the site needs,
 // writes its share's outputs, then asks the main thread for more lessons until
 // none are left (the main thread builds the site meanwhile, so it has fewer to

@@ -25,7 +25,7 @@ export type WorkerReply<D = unknown> =
   | { type: 'rendered'; downloads: D[] };
 
 /**
- * The render part of the pool, given by the stage that renders (src/build):
+ * The render part of the pool, given by the stage that renders (src/pipeline):
  * `copy` gives a lesson's outputs from a cache (or undefined), `render` makes them.
  */
 export interface PoolRenderer<O, D> {

@@ -16,7 +16,7 @@ import type { Lesson, Library } from '../lesson/types.ts';
  * `astro dev` through another and, in a build, from a bundle of their own, so
  * an ordinary module would be copied into each. `astro.config.mjs` tells Vite
  * to leave this file to Node (its `pshe-library-source` plugin), so every one
- * of those imports, and `src/build`'s, reaches the same module. Keep this file
+ * of those imports, and `src/pipeline`'s, reaches the same module. Keep this file
  * plain TypeScript that Node runs as it is (no enums, no parameter properties).
  */
 

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyCached, downloadCacheDir, readCached, writeCached } from '../../src/build/download-cache.ts';
+import { copyCached, downloadCacheDir, readCached, writeCached } from '../../src/pipeline/download-cache.ts';
 import { makeLibrary, validLesson } from '../lesson/fixture.ts';
 import { png } from '../helpers/png.ts';
 import { pngClaiming } from '../hostile/harness.ts';

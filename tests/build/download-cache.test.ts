@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dependencyVersions, sharedKey } from '../../src/build/download-cache.ts';
+import { dependencyVersions, sharedKey } from '../../src/pipeline/download-cache.ts';
 
 describe('download cache key', () => {
   it('should change when a template changes', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderDownloads } from '../../src/build/render-downloads.ts';
+import { renderDownloads } from '../../src/pipeline/render-downloads.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import type { Sandbox } from './harness.ts';
 import { makeSandbox, SECRET, tinyPng } from './harness.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
-import { limits } from '../../src/lesson/limits.ts';
+import { limits } from '../../src/limits.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';
 import { makeLibrary, validLesson } from './fixture.ts';
 

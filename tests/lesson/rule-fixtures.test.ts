@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderDownloads } from '../../src/build/render-downloads.ts';
+import { renderDownloads } from '../../src/pipeline/render-downloads.ts';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
 import { fixtureFiles, fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
 import { rules } from '../../src/lesson/rules.ts';

@@ -12,15 +12,14 @@ import { describe, expect, it } from 'vitest';
  */
 const ranks: Record<string, string[]>[] = [
   {
-    // Leaves: import nothing of ours but each other. limits.ts and did-you-mean.ts live in
-    // src/lesson/ for history; markdown, the loader and the command line all read them.
+    // Leaves: import nothing of ours but each other; markdown, the loader and the command line read them.
     shared: [
       'src/code-version.ts',
       'src/colour.ts',
       'src/source-date.ts',
       'src/fonts/',
-      'src/lesson/limits.ts',
-      'src/lesson/did-you-mean.ts',
+      'src/limits.ts',
+      'src/did-you-mean.ts',
     ],
   },
   // Text → mdast; the loader calls it for every markdown field.
@@ -42,7 +41,8 @@ const ranks: Record<string, string[]>[] = [
   { check: ['src/check/'] },
   // The worker pool `pshe check` and `pshe build` share.
   { pool: ['src/pool/'] },
-  { build: ['src/build/'] },
+  // `pshe build`: threads, download cache, the site phase, atomic output.
+  { pipeline: ['src/pipeline/'] },
   { cli: ['src/cli/'] },
 ];
 
@@ -124,10 +124,10 @@ describe('the pipeline runs one way', () => {
   });
 
   it('should see imports of every kind (a check of the checker)', () => {
-    const names = specifiers(path.join(root, 'src/build/build-worker.ts'));
+    const names = specifiers(path.join(root, 'src/pipeline/build-worker.ts'));
     expect(names).toContain('../pool/pool-worker.ts');
     expect(specifiers(path.join(root, 'src/pool/lesson-pool.ts'))).toContain('./check-worker.ts');
     expect(stageOf('src/lesson/load-library.ts')?.stage).toBe('lesson');
-    expect(stageOf('src/lesson/limits.ts')?.stage).toBe('shared');
+    expect(stageOf('src/limits.ts')?.stage).toBe('shared');
   });
 });

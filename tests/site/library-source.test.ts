@@ -30,7 +30,7 @@ describe('the one library source of the site', () => {
       id: url,
       external: true,
     });
-    expect(resolveId('../site/library-source.ts', pathToFileURL(path.resolve('src/build/site.ts')).href)).toEqual({
+    expect(resolveId('../site/library-source.ts', pathToFileURL(path.resolve('src/pipeline/site.ts')).href)).toEqual({
       id: url,
       external: true,
     });

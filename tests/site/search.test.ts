@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEARCHED_PAGES } from '../../src/build/site.ts';
+import { SEARCHED_PAGES } from '../../src/pipeline/site.ts';
 import { builtPages, exampleLibrary, openSite } from './fixture.ts';
 import type { SiteSession } from './fixture.ts';
 

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostic.ts';
-import { didYouMean } from '../did-you-mean.ts';
+import { didYouMean } from '../../did-you-mean.ts';
 import { rules } from '../rules.ts';
 import type { Diagnostic, Lesson, Signpost, Unit } from '../types.ts';
 import type { Position } from '../yaml-source.ts';

@@ -3,7 +3,7 @@ import { missingGlyphs } from '../../fonts/coverage.ts';
 import { longWordAt } from '../../markdown/limits.ts';
 import { diagnostic } from '../diagnostic.ts';
 import { positionMapFor } from '../field-positions.ts';
-import { limits } from '../limits.ts';
+import { limits } from '../../limits.ts';
 import { rules } from '../rules.ts';
 import type { Diagnostic } from '../types.ts';
 import { nodeAt } from '../yaml-source.ts';

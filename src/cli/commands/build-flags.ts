@@ -1,4 +1,4 @@
-import type { FlagSpec } from '../cli/flags.ts';
+import type { FlagSpec } from '../flags.ts';
 
 export const buildFlags: FlagSpec[] = [
   { long: 'lessons', type: 'string', value: 'DIR', description: 'the library folder', default: 'lessons' },

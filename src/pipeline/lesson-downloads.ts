@@ -4,7 +4,7 @@ import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
 import { outputFileName, outputOfFile, outputsOfKind } from '../outputs.ts';
 import type { OutputIdOfKind } from '../outputs.ts';
 import { copyCached, lessonKey, writeCached } from './download-cache.ts';
-import { lessonPack } from './packs.ts';
+import { lessonPack } from '../pack/packs.ts';
 import { renderDownloads } from './render-downloads.ts';
 import type { RenderedFile } from './render-downloads.ts';
 

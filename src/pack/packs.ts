@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lesson, Library, Unit } from '../lesson/types.ts';
-import { lessonReadme } from '../pack/lesson-readme.ts';
-import { zipEntries } from '../pack/zip.ts';
-import type { PackEntry } from '../pack/zip.ts';
+import { lessonReadme } from './lesson-readme.ts';
+import { zipEntries } from './zip.ts';
+import type { PackEntry } from './zip.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const encoder = new TextEncoder();
 
 let licences: PackEntry[] | undefined;

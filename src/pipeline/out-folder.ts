@@ -128,7 +128,7 @@ export function checkOutFolder(inputs: OutFolderInputs): OutFolderVerdict {
   return { ok: true, out };
 }
 
-/** The temporary folders a build keeps beside `out` (see build-command.ts), by the pid that made them. */
+/** The temporary folders a build keeps beside `out` (see src/cli/commands/build.ts), by the pid that made them. */
 function leftoverPattern(out: string): RegExp {
   const name = path.basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${name}\\.pshe-(tmp|old)-([1-9][0-9]{0,9})(-downloads|-astro-cache)?$`);

@@ -10,18 +10,18 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { paint, useColour } from '../cli/colour.ts';
-import { parseFlags } from '../cli/flags.ts';
-import { buildFlags } from './flags.ts';
-import { formatText, printable } from '../cli/format-text.ts';
-import { prepareLibrary } from '../lesson/load-library.ts';
-import type { Diagnostic, Library } from '../lesson/types.ts';
-import { BuildPool } from './build-pool.ts';
-import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from './download-cache.ts';
-import { unitPack } from './packs.ts';
-import { Progress } from './progress.ts';
-import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from './out-folder.ts';
-import { buildSite, indexSite } from './site.ts';
+import { paint, useColour } from '../colour.ts';
+import { parseFlags } from '../flags.ts';
+import { buildFlags } from './build-flags.ts';
+import { formatText, printable } from '../format-text.ts';
+import { prepareLibrary } from '../../lesson/load-library.ts';
+import type { Diagnostic, Library } from '../../lesson/types.ts';
+import { BuildPool } from '../../pipeline/build-pool.ts';
+import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from '../../pipeline/download-cache.ts';
+import { unitPack } from '../../pack/packs.ts';
+import { Progress } from '../../pipeline/progress.ts';
+import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
+import { buildSite, indexSite } from '../../pipeline/site.ts';
 
 function sizeOf(dir: string): { files: number; bytes: number; pages: number } {
   let files = 0;

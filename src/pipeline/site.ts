@@ -5,7 +5,7 @@ import type { Library } from '../lesson/types.ts';
 import { releaseLibrarySource, useLibrarySource } from '../site/library-source.ts';
 import { withSiteLock } from './site-lock.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Build the Astro site into `outDir` from the library `pshe build` has already

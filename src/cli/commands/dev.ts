@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFlags } from '../cli/flags.ts';
-import { useLibrarySource } from '../site/library-source.ts';
-import { devFlags } from './flags.ts';
+import { parseFlags } from '../flags.ts';
+import { useLibrarySource } from '../../site/library-source.ts';
+import { devFlags } from './build-flags.ts';
 
 /**
  * `pshe dev` (`npm run dev`): preview the site with live reload. The library
@@ -21,7 +21,7 @@ export async function runDev(argv: readonly string[]): Promise<number> {
   // Astro 7 backgrounds its dev server when it thinks an agent runs it; a person wants it in front.
   process.env.ASTRO_DEV_BACKGROUND = '0';
   const { dev } = await import('astro');
-  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
   const server = await dev({ root, server: { port: Number(values.port ?? 4321), host: '127.0.0.1' } });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => void server.stop().then(resolve));
