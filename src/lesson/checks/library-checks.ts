@@ -1,7 +1,7 @@
 import { diagnostic } from '../diagnostic.ts';
 import { didYouMean } from '../../did-you-mean.ts';
 import { rules } from '../rules.ts';
-import type { Diagnostic, Lesson, Signpost, Unit } from '../types.ts';
+import type { Diagnostic, Signpost } from '../types.ts';
 import type { Position } from '../yaml-source.ts';
 
 /** A lesson as the library checks see it: its id, file and where things are. */
@@ -113,11 +113,6 @@ export function checkUnitMembership(unit: UnitFacts, lessonsInFolder: readonly L
     }
   }
   return out;
-}
-
-/** Order a unit's lessons as its `lessons` list says. */
-export function orderLessons(unit: Unit, lessons: readonly Lesson[]): Lesson[] {
-  return unit.lessons.flatMap((id) => lessons.filter((lesson) => lesson.id === id && lesson.unit === unit.id));
 }
 
 /** Help services last verified over a year ago, each reported at its `verifiedOn` value. */
