@@ -37,6 +37,8 @@ export interface LessonOutput {
 
 const everyone = ['pupils', 'staff', 'parents'] as const satisfies readonly Audience[];
 const pupilsOnly = ['pupils'] as const satisfies readonly Audience[];
+const parentsOnly = ['parents'] as const satisfies readonly Audience[];
+const staffOnly = ['staff'] as const satisfies readonly Audience[];
 const same = (label: string) => ({ pupils: label, staff: label, parents: label });
 
 export const lessonOutputs = [
@@ -49,6 +51,17 @@ export const lessonOutputs = [
     audiences: everyone,
     inPack: true,
     packReadme: 'the lesson plan for the teacher, with timings, DSL notes and answers',
+    page: 'A4',
+  },
+  {
+    id: 'lesson-guide',
+    suffix: 'lesson-guide.pdf',
+    kind: 'PDF',
+    label: same('The lesson on one page'),
+    detail: 'One A4 page to read five minutes before.',
+    audiences: everyone,
+    inPack: true,
+    packReadme: 'the lesson on one page: what to do before, timings, key points and what to do on a disclosure',
     page: 'A4',
   },
   {
@@ -118,6 +131,28 @@ export const lessonOutputs = [
     page: 'A4',
   },
   {
+    id: 'invitation-letter',
+    suffix: 'invitation-letter.pdf',
+    kind: 'PDF',
+    label: same('Invitation to parents and carers'),
+    detail: 'What the session covers, with lines for when and where.',
+    audiences: parentsOnly,
+    inPack: true,
+    packReadme: 'the invitation to parents and carers',
+    page: 'A4',
+  },
+  {
+    id: 'training-record',
+    suffix: 'training-record.pdf',
+    kind: 'PDF',
+    label: same('Training record'),
+    detail: 'Attendance and training record for the DSL to keep.',
+    audiences: staffOnly,
+    inPack: true,
+    packReadme: 'the attendance and training record for the DSL to keep',
+    page: 'A4',
+  },
+  {
     id: 'slides-pptx',
     suffix: 'slides.pptx',
     kind: 'PowerPoint',
@@ -170,3 +205,12 @@ export const outputFileName = (lessonId: string, output: Pick<LessonOutput, 'suf
 export function outputOfFile(lessonId: string, fileName: string): LessonOutput | undefined {
   return lessonOutputs.find((output) => outputFileName(lessonId, output) === fileName);
 }
+
+/** A lesson's file of an output by id (`<id>-handout.pdf`), or undefined when its audience does not get it. */
+export function lessonFileName(lesson: { id: string; audience: Audience }, id: OutputId): string | undefined {
+  const output = outputsFor(lesson.audience).find((entry) => entry.id === id);
+  return output ? outputFileName(lesson.id, output) : undefined;
+}
+
+/** A unit's approval sheet for the DSL, in `/downloads/units/` beside the unit pack and inside it. */
+export const unitApprovalFileName = (unitId: string) => `${unitId}-approval.pdf`;

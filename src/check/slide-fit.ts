@@ -5,7 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
 import { capDiagnostics } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { slideWarnings } from '../slides/slide-warnings.ts';
+import { deckWarnings, slideWarnings } from '../slides/slide-warnings.ts';
 
 /** What the rules that lay out slides need of the library besides the lesson: its services and school profile. */
 export type CheckLibrary = Pick<Library, 'dir' | 'signposts' | 'school'>;
@@ -39,7 +39,7 @@ function libraryKey(library: CheckLibrary): string {
  */
 function lessonKey(lesson: Lesson, library: CheckLibrary): string {
   return createHash('sha256')
-    .update('slide-fit-v1\0')
+    .update('slide-fit-v2\0')
     .update(libraryKey(library))
     .update(`\0${lesson.file}\0${lesson.unit}\0${JSON.stringify(lesson.images ?? [])}\0`)
     .update(lesson.yamlSource)
@@ -60,14 +60,17 @@ function readEntry(file: string): Diagnostic[] | undefined {
 }
 
 /**
- * The `slide-too-long` warnings of a lesson that loaded, laid out with the
+ * The `slide-too-long` and `deck-too-long` warnings of a lesson that loaded, laid out with the
  * library's services and school (the help slide). With `cache`, kept on disk
  * per lesson: laying out every slide costs about 0.5 ms a lesson, and a check
  * after one edit reads every other lesson's from here. `read: false`
  * (--no-cache) lays out again and refreshes the entry.
  */
 export function slideFitWarnings(lesson: Lesson, library: CheckLibrary, cache?: { read: boolean }): Diagnostic[] {
-  const measure = () => slideWarnings(lesson, { ...library, lessons: [lesson], units: [] });
+  const measure = () => {
+    const alone = { ...library, lessons: [lesson], units: [] };
+    return [...slideWarnings(lesson, alone), ...deckWarnings(lesson, alone)];
+  };
   if (!cache) return measure();
   const file = path.join(slideFitCacheDir, `${lessonKey(lesson, library)}.json`);
   if (cache.read) {

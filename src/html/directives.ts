@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { State } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import type { RenderContext } from './context.ts';
+import { htmlClasses } from './schema.ts';
 import { findSignpost, signpostInline } from './signpost.ts';
 import { h, t, visuallyHidden } from './text.ts';
 
@@ -59,9 +60,14 @@ const lines: DirectiveHandler = (_state, node, context) => {
     context.report(node, `\`::lines{count=${raw}}\` needs a whole number from 1 to 99; 3 lines are shown instead.`);
     count = 3;
   }
+  const noun = count === 1 ? 'line' : 'lines';
+  // The teacher reads the plan, not writes on it: a short note says what the handout gives pupils.
+  if (context.view === 'teacher') {
+    return h('p', { className: [htmlClasses.linesNote] }, [t(`Pupils write here (${count} ${noun})`)]);
+  }
   const ruled = Array.from({ length: count }, () => h('span', { className: ['answer-line'], ariaHidden: 'true' }));
   return h('div', { className: ['answer-lines'] }, [
-    visuallyHidden(`Space to write your answer (${count} ${count === 1 ? 'line' : 'lines'}).`),
+    visuallyHidden(`Space to write your answer (${count} ${noun}).`),
     ...ruled,
   ]);
 };

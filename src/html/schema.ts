@@ -14,6 +14,7 @@ export const htmlClasses = {
   calloutLabel: 'callout-label',
   answerLines: 'answer-lines',
   answerLine: 'answer-line',
+  linesNote: 'lines-note',
   signpost: 'signpost',
   signpostName: 'signpost-name',
   signpostContact: 'signpost-contact',
@@ -74,7 +75,7 @@ export const sanitizeSchema: Schema = {
       [['role', 'note'], 'ariaLabel'],
       [htmlClasses.callout, htmlClasses.discuss, htmlClasses.warning, htmlClasses.answerLines],
     ),
-    p: extend('p', [], [htmlClasses.calloutLabel]),
+    p: extend('p', [], [htmlClasses.calloutLabel, htmlClasses.linesNote]),
     strong: extend('strong', [], [htmlClasses.signpostName]),
     span: extend(
       'span',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lesson, Library, Unit } from '../lesson/types.ts';
+import { unitApprovalFileName } from '../outputs.ts';
 import { lessonReadme } from './lesson-readme.ts';
 import { zipEntries } from './zip.ts';
 import type { PackEntry } from './zip.ts';
@@ -33,8 +34,16 @@ export function lessonPack(
   ]);
 }
 
-/** A unit's pack: each of its lessons' packs, a README listing them, and the licences. */
-export function unitPack(unit: Unit, packs: readonly { lesson: Lesson; bytes: Uint8Array }[]): Uint8Array {
+/**
+ * A unit's pack: each of its lessons' packs, a README listing them, the
+ * unit's own files (its approval sheet for the DSL) and the licences.
+ */
+export function unitPack(
+  unit: Unit,
+  packs: readonly { lesson: Lesson; bytes: Uint8Array }[],
+  unitFiles: readonly { name: string; bytes: Uint8Array }[] = [],
+): Uint8Array {
+  const approval = unitFiles.find((file) => file.name === unitApprovalFileName(unit.id));
   const readme = [
     `# ${unit.title}`,
     '',
@@ -44,9 +53,16 @@ export function unitPack(unit: Unit, packs: readonly { lesson: Lesson; bytes: Ui
     '',
     ...packs.map(({ lesson }, index) => `${index + 1}. ${lesson.title}: \`${lesson.id}-pack.zip\``),
     '',
+    ...(approval
+      ? [
+          `\`${approval.name}\`: the sheet the Designated Safeguarding Lead signs to approve the unit (each lesson's supervision, content guidance and help services, with when each service was checked).`,
+          '',
+        ]
+      : []),
   ].join('\n');
   return zipEntries([
     ...packs.map(({ lesson, bytes }) => ({ path: `${lesson.id}-pack.zip`, bytes })),
+    ...unitFiles.map((file) => ({ path: file.name, bytes: file.bytes })),
     { path: 'README.md', bytes: encoder.encode(readme) },
     ...licenceEntries(),
   ]);

@@ -14,6 +14,8 @@ export interface ListOptions {
   tickBoxes?: boolean;
   /** Less space between items (default: false). */
   tight?: boolean;
+  /** Heights to keep on one page with each item's label (a quiz question with its options). */
+  keep?: number[];
 }
 
 const bullets = ['•', '◦', '▪'];
@@ -45,7 +47,7 @@ export function list(ctx: PdfContext, items: Array<(item: PdfContext) => void>, 
   items.forEach((render, i) => {
     if (i > 0) doc.y += between;
     const line = lineHeight(ctx, size);
-    ensureSpace(ctx, line * 1.5);
+    ensureSpace(ctx, Math.max(line * 1.5, fitsOnAPage(ctx, options.keep?.[i] ?? 0)));
     const y = doc.y;
     const item = doc.struct('LI');
     element.add(item);
@@ -80,4 +82,10 @@ export function list(ctx: PdfContext, items: Array<(item: PdfContext) => void>, 
     doc.x = frame.x;
   });
   element.end();
+}
+
+/** A height to keep together, or 0 when it is taller than a page's text area (it would not fit anywhere). */
+function fitsOnAPage(ctx: PdfContext, height: number): number {
+  const page = ctx.doc.page;
+  return height <= page.maxY() - page.margins.top ? height : 0;
 }

@@ -1,11 +1,13 @@
-import type { Lesson } from '../lesson/types.ts';
+import { britishDate } from '../dates.ts';
+import type { Lesson, MarkdownField } from '../lesson/types.ts';
 import { contentGuidanceLabel, quizOptions, supervisionLabel } from '../slides/index.ts';
 import { box } from './callouts.ts';
 import { gap } from './layout.ts';
+import { keepWithField } from './render-markdown.ts';
 import { list } from './lists.ts';
 import { addressRun } from './signposts.ts';
 import { table } from './tables.ts';
-import { heading, lineHeight, paragraph, plain } from './text.ts';
+import { heading, lineHeight, measureText, paragraph, plain } from './text.ts';
 import type { PdfContext, Run } from './types.ts';
 
 type Quiz = NonNullable<Lesson['exitQuiz']>;
@@ -13,13 +15,8 @@ type Quiz = NonNullable<Lesson['exitQuiz']>;
 const joinWords = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
-const months = 'January February March April May June July August September October November December'.split(' ');
-
-/** An ISO date as people write it: "26 November 2027". */
-export function dateWords(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return months[month - 1] ? `${day} ${months[month - 1]} ${year}` : iso;
-}
+/** An ISO date as people write it: "26 November 2027" (one formatter for every output: src/dates.ts). */
+export const dateWords = britishDate;
 
 /** "Key stage 3", "Year 7", "Years 10 and 11". */
 export function keyStageWords(lesson: Lesson): string[] {
@@ -49,10 +46,22 @@ export function titleBlock(ctx: PdfContext, kicker: string, title: string, facts
 /** Room a heading keeps below it: the first lines of a paragraph, list, table or box. */
 const keepDefault = (ctx: PdfContext) => lineHeight(ctx) * 3.2 + ctx.theme.boxPadding * 2;
 
-/** A section heading (H2) that is also a bookmark. */
-export function section(ctx: PdfContext, title: string, keepWith = keepDefault(ctx)): void {
+/**
+ * A section heading (H2) that is also a bookmark, kept with what follows it:
+ * `keepWith` is a height, or the markdown field the section shows (then its
+ * first block, and a question's first answer lines, are measured).
+ */
+export function section(
+  ctx: PdfContext,
+  title: string,
+  keepWith: number | { field: MarkdownField | undefined; name: string } = keepDefault(ctx),
+): void {
+  const keep =
+    typeof keepWith === 'number'
+      ? keepWith
+      : Math.max(keepDefault(ctx), keepWithField(ctx, keepWith.field, keepWith.name) ?? 0);
   gap(ctx, ctx.theme.blockGap);
-  heading(ctx, title, 2, { bookmark: true, keepWith });
+  heading(ctx, title, 2, { bookmark: true, keepWith: keep });
 }
 
 /** A sub-heading (H3), kept with the first lines after it. */
@@ -133,8 +142,21 @@ export function quiz(ctx: PdfContext, lesson: Lesson, questions: Quiz, options: 
         { labels: choices.map((choice) => `${choice.letter}.`), tickBoxes: !options.answers, tight: true },
       );
     }),
-    { ordered: true },
+    // A question and its options are one unit: it moves whole to the next page unless it is taller than a page.
+    { ordered: true, keep: questions.map((question) => quizItemHeight(ctx, lesson, question, ctx.theme.indent * 3)) },
   );
+}
+
+/** The height of one question and its lettered options, measured in the list item's frame. */
+export function quizItemHeight(ctx: PdfContext, lesson: Lesson, question: Quiz[number], indent: number): number {
+  const { theme } = ctx;
+  const width = ctx.frame.width - indent;
+  let height = measureText(ctx, question.question, theme.size.body, 'bold', width) + theme.blockGap * 0.4;
+  for (const choice of quizOptions(lesson.id, question)) {
+    height +=
+      measureText(ctx, choice.text, theme.size.body, 'regular', width - theme.indent * 2) + theme.blockGap * 0.3;
+  }
+  return height + lineHeight(ctx) * 0.5;
 }
 
 /** Sources as a list: title, publisher, and the address printed and clickable. */

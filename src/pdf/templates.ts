@@ -21,6 +21,21 @@ export interface ParentLetterTemplate {
   signature: string;
 }
 
+export interface InvitationLetterTemplate {
+  title: string;
+  greeting: string;
+  opening: string;
+  invitation: string;
+  learningHeading: string;
+  whenHeading: string;
+  privacy: string;
+  materials: string;
+  access: string;
+  helpHeading: string;
+  signoff: string;
+  signature: string;
+}
+
 export interface DisclosureTemplate {
   title: string;
   steps: string[];
@@ -56,6 +71,22 @@ export const parentLetterTemplate = () =>
     'withdrawal',
     'support',
     'questions',
+    'helpHeading',
+    'signoff',
+    'signature',
+  ]);
+
+export const invitationLetterTemplate = () =>
+  load<InvitationLetterTemplate>('invitation-letter.yaml', [
+    'title',
+    'greeting',
+    'opening',
+    'invitation',
+    'learningHeading',
+    'whenHeading',
+    'privacy',
+    'materials',
+    'access',
     'helpHeading',
     'signoff',
     'signature',

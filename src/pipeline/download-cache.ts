@@ -187,13 +187,18 @@ export function lessonKey(shared: string, lesson: Lesson): string {
   return key;
 }
 
-/** The cache key of a unit's pack: the unit as written and the keys of the lessons in it, in order. */
-export function unitKey(shared: string, unit: Unit, lessons: readonly Lesson[]): string {
+/**
+ * The cache key of a unit's pack: the unit as written and the keys of the
+ * lessons in it, in order, and the day its approval sheet checks services
+ * against (ISO; an overdue mark depends on it).
+ */
+export function unitKey(shared: string, unit: Unit, lessons: readonly Lesson[], day = ''): string {
   const hash = createHash('sha256')
     .update(shared)
     .update('\0unit\0')
     .update(JSON.stringify(stripPositions(unit)));
   for (const lesson of lessons) hash.update(`\0${lessonKey(shared, lesson)}`);
+  if (day) hash.update(`\0day\0${day}`);
   return hash.digest('hex');
 }
 

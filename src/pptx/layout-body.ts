@@ -38,8 +38,13 @@ export function segments(body: readonly RootContent[]): Segment[] {
   return result;
 }
 
-/** Body sizes tried, largest first; the budget in `fit.ts` is set for 24 pt. */
-export const FONT_SIZES = [28, 24, 22, 20, 18] as const;
+/**
+ * Body sizes tried, largest first; the budget in `fit.ts` is set for 24 pt,
+ * the floor: what does not fit is split into slides by the model, never shrunk.
+ */
+export const FONT_SIZES = [28, 24] as const;
+/** The smallest table text (4 pt under the body). */
+export const MIN_TABLE_SIZE = 20;
 /** Line height as a multiple of the font size. */
 const LEADING = 1.25;
 /** Inner padding of a box, and space between segments (inches). */

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../lesson/types.ts';
 import type { Slide, SlideDeck } from '../slides/index.ts';
 import { blockParas, directiveLabels, flattenParas } from './block-handlers.ts';
 import { inlineRuns } from './inline-handlers.ts';
-import { BOX_PADDING, SEGMENT_GAP, fittingSize, segmentHeight, segments } from './layout-body.ts';
+import { BOX_PADDING, MIN_TABLE_SIZE, SEGMENT_GAP, fittingSize, segmentHeight, segments } from './layout-body.ts';
 import type { Segment } from './layout-body.ts';
 import { imageBox, imageData, slideImage } from './images.ts';
 import { normalisePptx } from './normalise.ts';
@@ -65,7 +65,9 @@ function addSlide(pptx: PptxGenJS, state: State, deck: SlideDeck, slide: Slide) 
   const page = pptx.addSlide();
   const { theme } = state;
   const isTitle = slide.kind === 'title';
-  const bandHeight = isTitle ? 2.6 : layout.titleBand;
+  // A section slide is its title alone: the accent band fills the slide, the title large and centred.
+  const isSection = slide.kind === 'section';
+  const bandHeight = isSection ? layout.height : isTitle ? 2.6 : layout.titleBand;
   page.addText(inLang([{ text: slide.title, options: {} }]), {
     x: 0,
     y: 0,
@@ -75,7 +77,8 @@ function addSlide(pptx: PptxGenJS, state: State, deck: SlideDeck, slide: Slide) 
     color: 'FFFFFF',
     bold: true,
     fontFace: theme.font,
-    fontSize: isTitle ? 40 : slide.title.length > 55 ? 26 : 32,
+    fontSize: isTitle || isSection ? 40 : slide.title.length > 55 ? 26 : 32,
+    ...(isSection ? { align: 'center' as const } : {}),
     // pptxgenjs 4.0.1 reads a margin array as [left, right, bottom, top] (points), whatever its docs say.
     margin: [43, 43, 0, 0],
     valign: 'middle',
@@ -162,7 +165,7 @@ function placeSegment(page: PptxGenJS.Slide, state: State, part: Segment, y: num
     y,
     w,
     fontFace: theme.font,
-    fontSize: Math.max(14, fontSize - 4),
+    fontSize: Math.max(MIN_TABLE_SIZE, fontSize - 4),
     color: theme.text,
     border: { type: 'solid', pt: 1, color: '9CA3AF' },
     margin: 0.08,

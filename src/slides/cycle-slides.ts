@@ -3,7 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Lesson, MarkdownField } from '../lesson/types.ts';
 import { blocks, paragraph, strong, text } from './mdast-build.ts';
-import { checkSlides } from './quiz-slides.ts';
+import { checkAnswersSlide, checkSlides } from './quiz-slides.ts';
 import { isOwnSlideDirective, separateTeacher } from './separate-blocks.ts';
 import { atNode, positionOf } from './source-lines.ts';
 import type { At } from './source-lines.ts';
@@ -12,6 +12,9 @@ import type { Slide } from './types.ts';
 type Cycle = Lesson['cycles'][number];
 
 const withAt = (slide: Slide, at: At | undefined): Slide => (at ? { ...slide, at } : slide);
+
+/** Slides an author wrote as slides (a cycle's `slides`): kept whole, never folded into a neighbour. */
+export const authoredSlides = new WeakSet<Slide>();
 
 /** A `:::scenario` or `:::discuss` on its own slide; teacher blocks inside go to the notes. */
 export function directiveSlide(node: ContainerDirective, section: string): Slide {
@@ -97,7 +100,7 @@ function explicitSlides(lesson: Lesson, cycle: Cycle, cycleIndex: number): Slide
   return (cycle.slides ?? []).map((slide, slideIndex) => {
     const { body, notes } = separateTeacher(blocks(slide.body?.tree.children));
     const at = positionOf(lesson, `cycles.${cycleIndex}.slides.${slideIndex}`) ?? atNode(slide.body?.tree.children[0]);
-    return withAt(
+    const made = withAt(
       {
         kind: 'content',
         title: slide.title,
@@ -107,6 +110,8 @@ function explicitSlides(lesson: Lesson, cycle: Cycle, cycleIndex: number): Slide
       },
       at,
     );
+    authoredSlides.add(made);
+    return made;
   });
 }
 
@@ -148,15 +153,22 @@ export function cycleSlides(lesson: Lesson, cycle: Cycle, index: number): Slide[
   } else {
     slides.push(...deriveSlides(cycle.explanation, cycle.title, section));
   }
-  if (!slides.length || slides[0].kind !== 'content') {
+  if (!slides.length || slides[0].kind !== 'content' || !slides[0].body.length) {
+    // No opening slide of content: the cycle opens with a designed section slide (its title, large).
+    const opening = slides[0]?.kind === 'content' && !slides[0].body.length ? slides.shift() : undefined;
     slides.unshift(
-      withAt({ kind: 'content', title: cycle.title, body: [], notes: [], section }, atNode(cycle.explanation.tree)),
+      withAt(
+        { kind: 'section', title: cycle.title, body: [], notes: opening?.notes ?? [], section },
+        atNode(cycle.explanation.tree),
+      ),
     );
   }
   slides[0].notes.unshift(timing(cycle, index));
-  (cycle.checkForUnderstanding ?? []).forEach((question, questionIndex) =>
+  const checks = cycle.checkForUnderstanding ?? [];
+  checks.forEach((question, questionIndex) =>
     slides.push(...checkSlides(lesson, question, section, `cycles.${index}.checkForUnderstanding.${questionIndex}`)),
   );
+  if (checks.length) slides.push(checkAnswersSlide(lesson, checks, section));
   if (cycle.practice) {
     for (const slide of deriveSlides(cycle.practice, 'Practice', section)) {
       if (!slide.notes.length)

@@ -1,4 +1,4 @@
-import type { PhrasingContent, RootContent, Table, TableRow } from 'mdast';
+import type { List, ListItem, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Library } from '../lesson/types.ts';
@@ -27,6 +27,8 @@ export interface FitOptions {
 
 /** Space between blocks, in lines. */
 const GAP = 0.4;
+/** Space between list items, in lines. */
+const ITEM_GAP = 0.25;
 /** Lines an image takes. */
 const IMAGE_LINES = 5;
 
@@ -64,7 +66,11 @@ function blockLines(node: RootContent, width: number, options: FitOptions): numb
       // Headings are set larger: fewer characters a line.
       return wrapped(inlineLength(node.children, options), width * 0.75);
     case 'list':
-      return node.children.reduce((sum, item) => sum + blocksLines(item.children, width - 3, options), 0);
+      // Items are spaced apart a little (about a quarter of a line in the PDF and the PowerPoint).
+      return (
+        node.children.reduce((sum, item) => sum + blocksLines(item.children, width - 3, options), 0) +
+        ITEM_GAP * Math.max(0, node.children.length - 1)
+      );
     case 'table':
       return node.children.reduce(
         (sum, row) => sum + tableRowLines(row, width, node.children[0]?.children.length ?? 1, options),
@@ -142,6 +148,36 @@ function splitSentences(children: readonly PhrasingContent[]): PhrasingContent[]
   return sentences;
 }
 
+/** Split inline content between words into runs of at most `chars` characters (inline nodes kept whole). */
+function splitWords(children: readonly PhrasingContent[], chars: number): PhrasingContent[][] {
+  const runs: PhrasingContent[][] = [[]];
+  let length = 0;
+  const add = (node: PhrasingContent, size: number) => {
+    if (length + size > chars && runs[runs.length - 1].length) {
+      runs.push([]);
+      length = 0;
+    }
+    runs[runs.length - 1].push(node);
+    length += size;
+  };
+  for (const child of children) {
+    if (child.type !== 'text') {
+      add(child, inlineLength([child]));
+      continue;
+    }
+    for (const word of child.value.split(/(?<=\s)/)) if (word) add({ type: 'text', value: word }, word.length);
+  }
+  return runs
+    .filter((run) => run.length)
+    .map((run) => {
+      const last = run[run.length - 1];
+      return last.type === 'text' ? [...run.slice(0, -1), { ...last, value: last.value.trimEnd() }] : run;
+    });
+}
+
+/** The list item a piece of a split list item came from. */
+const splitItems = new WeakMap<ListItem, ListItem>();
+
 /** Where an atom came from: pieces of one list, paragraph or box on the same slide are joined again. */
 const origins = new WeakMap<RootContent, RootContent>();
 
@@ -161,14 +197,29 @@ function atomize(node: RootContent, max: number, options: FitOptions): RootConte
   const lines = (nodes: RootContent[]) => blocksLines(nodes, width, options);
   if (node.type === 'list') {
     const start = node.start ?? 1;
-    return node.children.map((item, index) =>
-      tag({ ...node, children: [item], ...(node.ordered ? { start: start + index } : {}) }, node),
-    );
+    return node.children.flatMap((item, index) => {
+      const numbered = node.ordered ? { start: start + index } : {};
+      const one: List = { ...node, children: [item], ...numbered };
+      if (lines([one]) <= max || !item.children.some((child) => child.type === 'list')) return [tag(one, node)];
+      // An item too long for any slide breaks between the items of its own nested list.
+      return item.children
+        .flatMap((child) => atomize(child as RootContent, max - 1, options))
+        .map((part) => {
+          const piece = { ...item, children: [part] } as ListItem;
+          splitItems.set(piece, item);
+          return tag({ ...node, children: [piece], ...numbered }, node);
+        });
+    });
   }
   if (lines([node]) <= max) return [node];
   switch (node.type) {
     case 'paragraph':
-      return splitSentences(node.children).map((sentence) => tag({ ...node, children: sentence }, node));
+      return splitSentences(node.children).flatMap((sentence) => {
+        const piece: RootContent = { ...node, children: sentence };
+        // A sentence too long for any slide breaks between words, never shrinks.
+        const parts = lines([piece]) <= max ? [sentence] : splitWords(sentence, (max - 1) * width);
+        return parts.map((part) => tag({ ...node, children: part }, node));
+      });
     case 'blockquote':
     case 'containerDirective':
       return node.children
@@ -211,7 +262,16 @@ function regroup(nodes: readonly RootContent[]): RootContent[] {
 function merge(a: RootContent, b: RootContent): RootContent {
   if (a.type === 'paragraph' && b.type === 'paragraph')
     return { ...a, children: [...a.children, { type: 'text', value: ' ' }, ...b.children] };
-  if (a.type === 'list' && b.type === 'list') return { ...a, children: [...a.children, ...b.children] };
+  if (a.type === 'list' && b.type === 'list') {
+    const last = a.children.at(-1);
+    const first = b.children[0];
+    const item = last && splitItems.get(last);
+    if (!item || splitItems.get(first) !== item) return { ...a, children: [...a.children, ...b.children] };
+    // Two pieces of one list item: one item again.
+    const joined = { ...last, children: regroup([...last.children, ...first.children] as RootContent[]) } as ListItem;
+    splitItems.set(joined, item);
+    return { ...a, children: [...a.children.slice(0, -1), joined, ...b.children.slice(1)] };
+  }
   const children = regroup([
     ...(a as ContainerDirective).children,
     ...(b as ContainerDirective).children,
@@ -219,12 +279,56 @@ function merge(a: RootContent, b: RootContent): RootContent {
   return { ...a, children } as RootContent;
 }
 
-/** Split a body into pages that each fit; a heading never ends a page. */
+/**
+ * Split atoms into `count` runs, in order, so that the fullest run is as
+ * light as it can be (a balanced split: no continuation slide left holding a
+ * line or two). Small inputs (a slide's atoms), so a plain dynamic programme.
+ */
+function balance(
+  atoms: readonly RootContent[],
+  count: number,
+  lines: (nodes: RootContent[]) => number,
+): RootContent[][] {
+  const n = atoms.length;
+  const cost = (from: number, to: number) => lines(atoms.slice(from, to));
+  // best[k][i]: the lightest fullest run splitting the first i atoms into k runs; cut[k][i]: where the last run starts.
+  const best: number[][] = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut: number[][] = Array.from({ length: count + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0][0] = 0;
+  for (let k = 1; k <= count; k++)
+    for (let i = k; i <= n; i++)
+      for (let j = k - 1; j < i; j++) {
+        if (best[k - 1][j] === Infinity) continue;
+        // Ties go to the later cut, so earlier runs are the fuller ones.
+        const worst = Math.max(best[k - 1][j], cost(j, i));
+        if (worst <= best[k][i]) {
+          best[k][i] = worst;
+          cut[k][i] = j;
+        }
+      }
+  const runs: RootContent[][] = [];
+  let end = n;
+  for (let k = count; k > 0; k--) {
+    const start = cut[k][end];
+    runs.unshift(atoms.slice(start, end));
+    end = start;
+  }
+  return runs;
+}
+
+/**
+ * Split a body into pages that each fit, as evenly as the pieces allow; a list
+ * splits between items, never inside one; a heading never ends a page.
+ */
 export function paginateBody(body: readonly RootContent[], options: FitOptions = {}): RootContent[][] {
   const budget = options.budget ?? slideTextBudget;
   const lines = (nodes: RootContent[]) => blocksLines(regroup(nodes), budget.charsPerLine, options);
   const atoms = body.flatMap((node) => atomize(node, budget.maxLines, options));
-  const pages = chunk(atoms, lines, budget.maxLines);
+  let pages = chunk(atoms, lines, budget.maxLines);
+  if (pages.length > 1 && pages.length <= 8 && atoms.length <= 120) {
+    const even = balance(atoms, pages.length, lines);
+    if (even.every((page) => page.length && lines(page) <= budget.maxLines)) pages = even;
+  }
   for (let i = 0; i < pages.length - 1; i++) {
     const page = pages[i];
     if (page.length > 1 && page[page.length - 1].type === 'heading') pages[i + 1].unshift(page.pop()!);
@@ -238,9 +342,34 @@ export function paginateBody(body: readonly RootContent[], options: FitOptions =
  * others say where the notes are, so every slide has some.
  */
 export function fitSlide(slide: Slide, options: FitOptions = {}): Slide[] {
+  const budget = options.budget ?? slideTextBudget;
+  // A title that wraps takes room from the body: a wrapped line of a title is about 1.5 lines of body text.
+  const titleChars = slide.kind === 'title' ? 36 : 46;
+  const titleLines = Math.ceil(slide.title.length / titleChars);
+  options = { ...options, budget: { ...budget, maxLines: budget.maxLines - 1.5 * Math.max(0, titleLines - 1) } };
   if (bodyFits(slide.body, options)) return [slide];
   const pages = paginateBody(slide.body, options);
   if (pages.length < 2) return [slide];
+  if (slide.kind === 'title') {
+    // A title slide is never "(1 of 2)": what does not fit under the title (long content guidance for
+    // an adult session) follows on a content slide of its own.
+    return pages.map((body, index) =>
+      index === 0
+        ? { ...slide, body }
+        : {
+            ...slide,
+            kind: 'content',
+            title: pages.length > 2 ? `What this covers (${index} of ${pages.length - 1})` : 'What this covers',
+            body,
+            notes: [
+              {
+                type: 'paragraph',
+                children: [{ type: 'text', value: `Continues the title slide, “${slide.title}”.` }],
+              },
+            ],
+          },
+    );
+  }
   return pages.map((body, index) => ({
     ...slide,
     title: `${slide.title} (${index + 1} of ${pages.length})`,

@@ -88,14 +88,14 @@ function activitySlide(lesson: Lesson, key: 'baseline' | 'endpoint'): Slide[] {
 /**
  * Every slide of a lesson before fitting, in teaching order: title (content
  * guidance and supervision first, design.md "Safe practice"), ground rules,
- * baseline, starter quiz, the cycles, exit quiz, endpoint, and where to get help.
+ * starter quiz, baseline (the order of the lesson plan and the handout), the cycles, exit quiz, endpoint, and where to get help.
  */
 export function lessonSlides(lesson: Lesson, library: Library): Slide[] {
   return [
     titleSlide(lesson),
     groundRulesSlide(lesson),
-    ...activitySlide(lesson, 'baseline'),
     ...(lesson.starterQuiz ? quizSlides(lesson, lesson.starterQuiz, 'Starter quiz', 'starterQuiz') : []),
+    ...activitySlide(lesson, 'baseline'),
     ...lesson.cycles.flatMap((cycle, index) => cycleSlides(lesson, cycle, index)),
     ...(lesson.exitQuiz ? quizSlides(lesson, lesson.exitQuiz, 'Exit quiz', 'exitQuiz') : []),
     ...activitySlide(lesson, 'endpoint'),

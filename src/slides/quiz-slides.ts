@@ -2,6 +2,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import type { Lesson } from '../lesson/types.ts';
 import { list, paragraph, strong, text } from './mdast-build.ts';
 import { seededShuffle } from './shuffle.ts';
+import { bodyFits } from './fit.ts';
 import { positionOf } from './source-lines.ts';
 import type { Slide } from './types.ts';
 
@@ -33,16 +34,6 @@ const optionLine = (option: Option): Paragraph => paragraph(strong(`${option.let
 /** The options as the audience sees them on a question slide. */
 const optionList = (options: Option[]) => list(options.map(optionLine));
 
-/** The same options with the answers shown: bold, and marked in words (not by colour alone). */
-const revealList = (options: Option[]) =>
-  list(
-    options.map((option) =>
-      option.correct
-        ? paragraph(strong(`${option.letter}. ${option.text}`), text(' (correct answer)'))
-        : optionLine(option),
-    ),
-  );
-
 const answerWords = (options: Option[]) =>
   options
     .filter((option) => option.correct)
@@ -50,23 +41,23 @@ const answerWords = (options: Option[]) =>
     .join('; ');
 
 /**
- * A check for understanding: a 'question' slide, then an 'answer' slide that
- * reveals the answer on the next step (same options, same order).
+ * A check for understanding: one 'question' slide, the answer in the notes.
+ * The answers of a cycle's checks are revealed together on one slide after
+ * them ({@link checkAnswersSlide}), not on a slide per question.
  */
 export function checkSlides(lesson: Lesson, question: Question, section: string, path: string): Slide[] {
   const options = quizOptions(lesson.id, question);
   const at = positionOf(lesson, path);
   const plural = question.answers.length > 1;
-  const title = 'Check for understanding';
   const body: RootContent[] = [paragraph(strong(question.question)), optionList(options)];
   return [
     {
       kind: 'question',
-      title,
+      title: 'Check for understanding',
       body,
       notes: [
         paragraph(
-          `Give everyone time to choose${plural ? ' (more than one answer is right)' : ''}, then reveal the answer on the next slide. `,
+          `Give everyone time to choose${plural ? ' (more than one answer is right)' : ''}; the answers are revealed together after the checks. `,
           strong(`Answer${plural ? 's' : ''}: `),
           text(answerWords(options)),
         ),
@@ -74,47 +65,85 @@ export function checkSlides(lesson: Lesson, question: Question, section: string,
       section,
       ...(at ? { at } : {}),
     },
-    {
-      kind: 'answer',
-      title: `${title}: answer`,
-      body: [paragraph(strong(question.question)), revealList(options)],
-      notes: [paragraph('Ask someone to explain why the answer is right and why the others are not.')],
-      section,
-      ...(at ? { at } : {}),
-    },
   ];
 }
 
-/**
- * A quiz (starter or exit): one 'quiz' slide a question, the answer in the
- * notes, then one 'answer' slide with every answer, to go through together.
- */
-export function quizSlides(lesson: Lesson, quiz: Question[], name: string, key: string): Slide[] {
-  const slides: Slide[] = quiz.map((question, index) => {
-    const options = quizOptions(lesson.id, question);
-    const at = positionOf(lesson, `${key}.${index}`);
-    return {
-      kind: 'quiz',
-      title: quiz.length > 1 ? `${name}: question ${index + 1} of ${quiz.length}` : name,
-      body: [paragraph(strong(question.question)), optionList(options)],
-      notes: [paragraph(strong('Answer: '), text(answerWords(options)))],
-      section: name,
-      ...(at ? { at } : {}),
-    };
-  });
-  slides.push({
+/** One 'answer' slide for a set of questions: each question with its answers, numbered, in bold and in words. */
+function answersSlide(lesson: Lesson, questions: Question[], title: string, section: string, notes: string): Slide {
+  return {
     kind: 'answer',
-    title: `${name}: answers`,
+    title,
     body: [
       list(
-        quiz.map((question) =>
+        questions.map((question) =>
           paragraph(text(`${question.question} `), strong(answerWords(quizOptions(lesson.id, question)))),
         ),
         true,
       ),
     ],
-    notes: [paragraph('Go through the answers together. Note any question many people found hard.')],
-    section: name,
+    notes: [paragraph(notes)],
+    section,
+  };
+}
+
+/** The answers of a cycle's checks for understanding, on one slide after the last check. */
+export function checkAnswersSlide(lesson: Lesson, questions: Question[], section: string): Slide {
+  return answersSlide(
+    lesson,
+    questions,
+    questions.length > 1 ? 'Check for understanding: answers' : 'Check for understanding: answer',
+    section,
+    'Ask someone to explain why each answer is right and why the others are not.',
+  );
+}
+
+/** A quiz question as a slide shows it: the question in bold, then its lettered options, one a line. */
+const questionBlocks = (lesson: Lesson, question: Question, number: number | undefined): RootContent[] => [
+  paragraph(strong(number === undefined ? question.question : `${number}. ${question.question}`)),
+  optionList(quizOptions(lesson.id, question)),
+];
+
+/**
+ * A quiz (starter or exit): its questions, as many to a slide as fit the text
+ * budget (a question is never split), the answers in the notes, then one
+ * 'answer' slide with every answer, to go through together.
+ */
+export function quizSlides(lesson: Lesson, quiz: Question[], name: string, key: string): Slide[] {
+  const numbered = quiz.length > 1;
+  const runs: number[][] = [];
+  for (let index = 0; index < quiz.length; index++) {
+    const current = runs.at(-1);
+    const blocks = (run: number[]) => run.flatMap((i) => questionBlocks(lesson, quiz[i], numbered ? i + 1 : undefined));
+    if (current && bodyFits(blocks([...current, index]))) current.push(index);
+    else runs.push([index]);
+  }
+  const slides: Slide[] = runs.map((run) => {
+    const at = positionOf(lesson, `${key}.${run[0]}`);
+    const first = run[0] + 1;
+    const last = run[run.length - 1] + 1;
+    const which = first === last ? `question ${first}` : `questions ${first} to ${last}`;
+    return {
+      kind: 'quiz',
+      title: numbered ? `${name}: ${which} of ${quiz.length}` : name,
+      body: run.flatMap((i) => questionBlocks(lesson, quiz[i], numbered ? i + 1 : undefined)),
+      notes: run.map((i) =>
+        paragraph(
+          strong(numbered ? `Answer ${i + 1}: ` : 'Answer: '),
+          text(answerWords(quizOptions(lesson.id, quiz[i]))),
+        ),
+      ),
+      section: name,
+      ...(at ? { at } : {}),
+    };
   });
+  slides.push(
+    answersSlide(
+      lesson,
+      quiz,
+      `${name}: answers`,
+      name,
+      'Go through the answers together. Note any question many people found hard.',
+    ),
+  );
   return slides;
 }

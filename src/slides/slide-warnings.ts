@@ -2,6 +2,8 @@ import { diagnostic } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
 import { measureBody, paginateBody, slideTextBudget } from './fit.ts';
 import { lessonSlides } from './lesson-slides.ts';
+import { buildSlideDeck } from './build-deck.ts';
+import { positionOf } from './source-lines.ts';
 import type { SlideKind } from './types.ts';
 
 /**
@@ -42,4 +44,29 @@ export function slideWarnings(lesson: Lesson, library: Library): Diagnostic[] {
     );
   }
   return warnings;
+}
+
+/** Minutes of a lesson a slide stands for, at least: a longer deck is rushed, or slides are skipped. */
+export const MINUTES_PER_SLIDE = 1.5;
+
+/** The most slides a lesson of this length should have (40 for 60 minutes, 30 for 45). */
+export const slideLimit = (durationInMinutes: number): number => Math.floor(durationInMinutes / MINUTES_PER_SLIDE);
+
+/**
+ * A `deck-too-long` warning when the lesson's deck, as rendered (after
+ * splitting), has more slides than one per 1.5 minutes of the lesson, at the
+ * lesson's `durationInMinutes`.
+ */
+export function deckWarnings(lesson: Lesson, library: Library): Diagnostic[] {
+  const count = buildSlideDeck(lesson, library).slides.length;
+  const limit = slideLimit(lesson.durationInMinutes);
+  if (count <= limit) return [];
+  return [
+    diagnostic(
+      'deck-too-long',
+      lesson.file,
+      positionOf(lesson, 'durationInMinutes') ?? { line: 1, column: 1 },
+      `The slides run to ${count} for a ${lesson.durationInMinutes}-minute lesson: at most ${limit} (one slide per ${MINUTES_PER_SLIDE} minutes) can be taught well. Merge short slides, or move detail to the notes.`,
+    ),
+  ];
 }

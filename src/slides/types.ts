@@ -3,6 +3,8 @@ import type { RootContent } from 'mdast';
 /** What a slide is for; renderers may style each kind differently. */
 export type SlideKind =
   | 'title'
+  /** A designed section slide: only its title, set large and centred (no body). */
+  | 'section'
   | 'ground-rules'
   | 'baseline'
   | 'content'

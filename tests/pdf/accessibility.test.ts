@@ -18,7 +18,7 @@ const lesson = {
 describe('accessible PDFs', () => {
   it('should tag every PDF, at version 1.7, with its title shown and the language set', async () => {
     const { files } = await pdfsOf(lesson);
-    expect(files).toHaveLength(7);
+    expect(files).toHaveLength(8);
     for (const file of files) {
       const info = poppler('pdfinfo', file.bytes);
       expect(info, file.name).toMatch(/Tagged:\s+yes/);

@@ -26,6 +26,7 @@ describe('long content', () => {
     const { files, diagnostics } = await pdfsOf(lesson);
     expect(files.map((f) => f.name.replace(`${base.id}-`, ''))).toEqual([
       'lesson-plan.pdf',
+      'lesson-guide.pdf',
       'handout.pdf',
       'handout-large-print.pdf',
       'slides.pdf',

@@ -193,6 +193,7 @@ describe('PNGs pdfkit must decode (alpha, tRNS, interlacing)', () => {
       expect([...byName.keys()].sort()).toEqual(
         [
           'lesson-plan',
+          'lesson-guide',
           'handout',
           'handout-large-print',
           'slides',

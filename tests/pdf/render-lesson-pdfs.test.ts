@@ -13,11 +13,12 @@ describe('renderLessonPdfs', () => {
     ]);
   });
 
-  it("should name a pupil lesson's seven PDFs as design.md says, each a valid PDF", async () => {
+  it("should name a pupil lesson's eight PDFs as design.md says, each a valid PDF", async () => {
     const lesson = exampleLesson('who-can-help');
     const { files, diagnostics } = await renderLessonPdfs(lesson, exampleLibrary());
     expect(files.map((f) => f.name)).toEqual([
       'who-can-help-lesson-plan.pdf',
+      'who-can-help-lesson-guide.pdf',
       'who-can-help-handout.pdf',
       'who-can-help-handout-large-print.pdf',
       'who-can-help-slides.pdf',
@@ -29,14 +30,16 @@ describe('renderLessonPdfs', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('should make five PDFs for a staff session', async () => {
+  it('should make seven PDFs for a staff session, the training record among them', async () => {
     const { files } = await renderLessonPdfs({ ...exampleLesson('who-can-help'), audience: 'staff' }, exampleLibrary());
     expect(files.map((f) => f.name.replace('who-can-help-', ''))).toEqual([
       'lesson-plan.pdf',
+      'lesson-guide.pdf',
       'handout.pdf',
       'handout-large-print.pdf',
       'slides.pdf',
       'slides-with-notes.pdf',
+      'training-record.pdf',
     ]);
   });
 

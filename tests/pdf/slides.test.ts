@@ -36,7 +36,7 @@ describe('slides PDFs', () => {
 });
 
 describe('slides that hold a lot of text', () => {
-  it('should shrink a full slide to fit its page rather than run on to another', async () => {
+  it('should split a full slide into slides at 24 pt rather than shrink it or run on to another page', async () => {
     const base = exampleLesson();
     const outcome = `I can ${Array.from({ length: 12 }, () => 'explain what to do when a message online feels wrong').join(', ')}.`;
     const lesson = { ...base, learningOutcome: outcome };

@@ -17,6 +17,7 @@ const ranks: Record<string, string[]>[] = [
       'src/code-version.ts',
       'src/colour.ts',
       'src/source-date.ts',
+      'src/dates.ts',
       'src/fonts/',
       'src/limits.ts',
       'src/did-you-mean.ts',

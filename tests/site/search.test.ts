@@ -29,6 +29,20 @@ describe('search on the library page', () => {
     await page.close();
   });
 
+  it('should label each result with the kind of page and the key stage', async () => {
+    const lesson = exampleLibrary().lessons.find((l) => l.keywords.some((k) => k.keyword === 'phishing'))!;
+    const { page } = await site.open('/');
+    await page.getByLabel('Search lessons').fill('phishing');
+    await page.getByLabel('Search lessons').press('Enter');
+    const link = page.locator('[data-search-list] a', { hasText: lesson.title }).first();
+    await link.waitFor({ timeout: 10_000 });
+    const stage = lesson.keyStage!.replace('key-stage-', 'Key stage ');
+    expect(await link.locator('.result-kind').textContent()).toBe(`Lesson · ${stage}`);
+    // A screen reader hears the title, then the kind: "Spotting online scams, Lesson · Key stage 3".
+    expect((await link.textContent())?.replace(/\s+/g, ' ')).toBe(`${lesson.title} , Lesson · ${stage}`);
+    await page.close();
+  });
+
   it('should say so when nothing matches', async () => {
     const { page } = await site.open('/');
     await page.getByLabel('Search lessons').fill('xylophonequartz');

@@ -46,7 +46,9 @@ describe('buildSlideDeck', () => {
   it('should follow the teaching order and always end with where to get help', () => {
     const { lesson, library } = exampleLesson('spotting-online-scams');
     const kinds = buildSlideDeck(lesson, library).slides.map((s) => s.kind);
-    expect(kinds.slice(0, 3)).toEqual(['title', 'ground-rules', 'baseline']);
+    // The lesson plan's order: the starter quiz, then the baseline.
+    expect(kinds.slice(0, 3)).toEqual(['title', 'ground-rules', 'quiz']);
+    expect(kinds.indexOf('baseline')).toBeGreaterThan(kinds.indexOf('quiz'));
     expect(kinds.indexOf('endpoint')).toBeGreaterThan(kinds.lastIndexOf('quiz'));
     expect(kinds.at(-1)).toBe('help');
   });
@@ -123,14 +125,17 @@ describe('buildSlideDeck', () => {
     expect(content[1].at).toEqual({ line: 20, column: 7 });
   });
 
-  it('should follow each check for understanding with an answer slide that reveals the answer', () => {
+  it('should reveal the answers of a cycle’s checks together on one slide after them', () => {
     const { lesson, library } = exampleLesson('spotting-online-scams');
     const slides = buildSlideDeck(lesson, library).slides;
     const index = slides.findIndex((s) => s.kind === 'question');
-    const [question, answer] = [slides[index], slides[index + 1]];
+    const question = slides[index];
+    const checks = lesson.cycles[0].checkForUnderstanding ?? [];
+    const answer = slides[index + checks.length];
+    expect(slides.slice(index, index + checks.length).every((s) => s.kind === 'question')).toBe(true);
     expect(answer.kind).toBe('answer');
-    expect(bodyText(question)).not.toContain('(correct answer)');
-    expect(bodyText(answer)).toMatch(/reply in the next ten minutes \(correct answer\)/);
+    expect(slides.filter((s) => s.kind === 'answer' && s.section === question.section)).toHaveLength(1);
+    expect(bodyText(answer)).toContain('reply in the next ten minutes');
     for (const option of ['A message from a friend you were expecting', 'A school newsletter'])
       expect(bodyText(question)).toContain(option);
     expect(notesText(question)).toContain('reply in the next ten minutes');

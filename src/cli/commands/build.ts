@@ -19,9 +19,14 @@ import type { Diagnostic, Library } from '../../lesson/types.ts';
 import { BuildPool } from '../../pipeline/build-pool.ts';
 import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from '../../pipeline/download-cache.ts';
 import { unitPack } from '../../pack/packs.ts';
+import { unitApprovalFileName } from '../../outputs.ts';
+import { approvalDay } from '../../lesson/unit-approval.ts';
+import { renderUnitApproval } from '../../pdf/documents/unit-approval.ts';
 import { Progress } from '../../pipeline/progress.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
 import { buildSite, indexSite } from '../../pipeline/site.ts';
+import { buildSlideDeck } from '../../slides/build-deck.ts';
+import { slideLimit } from '../../slides/slide-warnings.ts';
 
 function sizeOf(dir: string): { files: number; bytes: number; pages: number } {
   let files = 0;
@@ -123,6 +128,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
     process.stdout.write(
       `Built ${printable(path.relative(process.cwd(), out) || out)}: ${totals.pages} pages, ${totals.files} files, ${megabytes(totals.bytes)} in ${seconds} s (${phases}).\n`,
     );
+    process.stdout.write(slideSummary(library));
     if (diagnostics.length) process.stdout.write(`${diagnostics.length} warning(s): run \`pshe check\` to see them.\n`);
     return 0;
   } catch (error) {
@@ -202,7 +208,7 @@ async function buildInto(
 
   const packing = progress.start('unit packs');
   renameSync(downloadsStaging, path.join(staging, 'downloads'));
-  writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
+  await writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
   packing.done(`${library.units.length} units`);
 
   // The mark that lets the next build replace this folder (out-folder.ts).
@@ -229,27 +235,56 @@ function isLink(file: string): boolean {
 
 /**
  * A zip per unit holding its lessons' packs, read back from the downloads
- * folder; from the cache when the unit and every one of its lessons are
- * unchanged (a rebuild then copies 50 files instead of re-reading 1,000 packs).
+ * folder, and the unit's approval sheet for the DSL (`<unit>-approval.pdf`,
+ * beside the zip and in it); from the cache when the unit, every one of its
+ * lessons and the day the sheet checks services against are unchanged (a
+ * rebuild then copies 100 files instead of re-reading 1,000 packs).
  */
-function writeUnitPacks(downloads: string, library: Library, cache: { sharedKey: string; useCache: boolean }) {
+async function writeUnitPacks(downloads: string, library: Library, cache: { sharedKey: string; useCache: boolean }) {
   const unitsDir = path.join(downloads, 'units');
   mkdirSync(unitsDir, { recursive: true });
   const byId = new Map(library.lessons.map((lesson) => [lesson.id, lesson]));
+  const today = approvalDay();
   for (const unit of library.units) {
     const lessons = unit.lessons.flatMap((id) => {
       const lesson = byId.get(id);
       return lesson && existsSync(path.join(downloads, id, `${id}-pack.zip`)) ? [lesson] : [];
     });
-    const key = unitKey(cache.sharedKey, unit, lessons);
+    const key = unitKey(cache.sharedKey, unit, lessons, today);
     if (cache.useCache && copyCached(key, unitsDir)) continue;
     const name = `${unit.id}-pack.zip`;
+    const approval = {
+      name: unitApprovalFileName(unit.id),
+      bytes: await renderUnitApproval(unit, lessons, library, today),
+    };
     const members = lessons.map((lesson) => ({
       lesson,
       bytes: readFileSync(path.join(downloads, lesson.id, `${lesson.id}-pack.zip`)),
     }));
-    const bytes = unitPack(unit, members);
+    const bytes = unitPack(unit, members, [approval]);
     writeFileSync(path.join(unitsDir, name), bytes);
-    writeCached(key, [{ name, bytes }]);
+    writeFileSync(path.join(unitsDir, approval.name), approval.bytes);
+    writeCached(key, [{ name, bytes }, approval]);
   }
+}
+
+/**
+ * One line on the decks, readable at 1,000 lessons: the total, and the three
+ * longest with their limit (one slide per 1.5 minutes of the lesson).
+ */
+function slideSummary(library: Library): string {
+  const decks = library.lessons
+    .map((lesson) => ({
+      id: lesson.id,
+      count: buildSlideDeck(lesson, library).slides.length,
+      limit: slideLimit(lesson.durationInMinutes),
+    }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  if (!decks.length) return '';
+  const total = decks.reduce((sum, deck) => sum + deck.count, 0);
+  const longest = decks
+    .slice(0, 3)
+    .map((deck) => `${deck.count} (${deck.id}, limit ${deck.limit})`)
+    .join(', ');
+  return `Slides: ${total} in ${decks.length} decks; longest ${longest}.\n`;
 }

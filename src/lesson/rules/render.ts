@@ -14,6 +14,13 @@ const slide = (count: number) =>
     ).join('\n')}\n    explanation: |\n      Talk about`,
   ] as const;
 
+/** `count` short authored slides in the first cycle: a deck longer than its lesson. */
+const manySlides = (count: number) =>
+  [
+    '    explanation: |\n      Talk about',
+    `    slides:\n${Array.from({ length: count }, (_, i) => `      - title: Slide ${i + 1}\n        body: Point ${i + 1}.`).join('\n')}\n    explanation: |\n      Talk about`,
+  ] as const;
+
 /** Content the loader never lets through: a practice field whose tree is not a tree (a renderer's own defence). */
 const brokenPractice = (lesson: Lesson): Lesson =>
   ({
@@ -61,6 +68,18 @@ export const renderRules = {
     fixtures: {
       ok: [{ name: 'a slide of 3 points', edit: [slide(3)] }],
       notOk: [{ name: 'a slide of 14 long points', edit: [slide(14)], at: { line: 22, column: 9 } }],
+    },
+  },
+  'deck-too-long': {
+    severity: 'warning',
+    source: 'render',
+    description:
+      'The slides, once split to fit, are more than one per 1.5 minutes of the lesson (40 for 60 minutes, 30 for 45).',
+    fixtures: {
+      ok: [{ name: 'a 50-minute lesson of a dozen slides', edit: [] }],
+      notOk: [
+        { name: 'a 50-minute lesson of 30 authored slides', edit: [manySlides(30)], at: { line: 4, column: 20 } },
+      ],
     },
   },
   'render-adjusted': {

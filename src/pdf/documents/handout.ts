@@ -15,7 +15,7 @@ export interface HandoutOptions {
 
 /**
  * The pupil's (or participant's) handout: the aim, key words, each practice
- * task with its scenarios and space to write, the exit quiz without answers,
+ * task with its scenarios and space to write, the starter and exit quizzes without answers,
  * and where to get help. Built with the participant handler map, so
  * `:::teacher` notes are never drawn; DSL notes and explanations are never read.
  */
@@ -42,17 +42,24 @@ export async function renderHandout(run: RenderRun, options: HandoutOptions = {}
   section(ctx, 'Key words');
   keywordsTable(ctx, lesson, ['Key word', 'What it means']);
 
+  // The plan's order: starter quiz, then the baseline (pupils may answer the starter quiz here).
+  if (lesson.starterQuiz?.length) {
+    section(ctx, 'Starter quiz');
+    paragraph(ctx, 'Tick one answer for each question.', { colour: theme.colours.muted });
+    gap(ctx, theme.blockGap * 0.6);
+    quiz(ctx, lesson, lesson.starterQuiz, { answers: false });
+  }
   if (lesson.baseline && hasContentFor(ctx, lesson.baseline.activity, 'baseline.activity')) {
-    section(ctx, 'Before we start');
+    section(ctx, 'Before we start', { field: lesson.baseline.activity, name: 'baseline.activity' });
     renderField(ctx, lesson.baseline.activity, 'baseline.activity');
   }
   lesson.cycles.forEach((cycle, index) => {
     if (!hasContentFor(ctx, cycle.practice, `cycles[${index}].practice`)) return;
-    section(ctx, cycle.title);
+    section(ctx, cycle.title, { field: cycle.practice, name: `cycles[${index}].practice` });
     renderField(ctx, cycle.practice, `cycles[${index}].practice`);
   });
   if (lesson.endpoint && hasContentFor(ctx, lesson.endpoint.activity, 'endpoint.activity')) {
-    section(ctx, 'At the end');
+    section(ctx, 'At the end', { field: lesson.endpoint.activity, name: 'endpoint.activity' });
     renderField(ctx, lesson.endpoint.activity, 'endpoint.activity');
   }
   if (lesson.exitQuiz?.length) {

@@ -1,4 +1,6 @@
+import { timedParts } from '../../lesson/timed-parts.ts';
 import type { Lesson } from '../../lesson/types.ts';
+import { lessonOutputs, outputFileName } from '../../outputs.ts';
 import { groundRulesFor } from '../../slides/index.ts';
 import { box } from '../callouts.ts';
 import { footerRuns, helpSection } from '../help.ts';
@@ -28,16 +30,9 @@ const minutes = (n: number) => `${n} min`;
 
 /** The timed plan: each part with its start and end minute, then the total against the lesson's length. */
 function timedPlan(ctx: PdfContext, lesson: Lesson): void {
-  const parts: [string, number][] = [];
-  if (lesson.baseline) parts.push(['Baseline activity', lesson.baseline.durationInMinutes]);
-  lesson.cycles.forEach((cycle, i) => parts.push([`Learning cycle ${i + 1}: ${cycle.title}`, cycle.durationInMinutes]));
-  if (lesson.endpoint) parts.push(['Endpoint activity', lesson.endpoint.durationInMinutes]);
-  let clock = 0;
-  const rows = parts.map(([name, length]) => {
-    const row = [`${clock}–${clock + length}`, name, minutes(length)];
-    clock += length;
-    return row;
-  });
+  const parts = timedParts(lesson);
+  const rows = parts.map((part) => [`${part.start}–${part.end}`, part.name, minutes(part.minutes)]);
+  const clock = parts.at(-1)?.end ?? 0;
   rows.push(['', 'Total', `${clock} of ${lesson.durationInMinutes} min`]);
   table(ctx, { header: ['Minutes', 'Part of the lesson', 'Length'], rows, weights: [1, 4, 1.5] });
 }
@@ -95,6 +90,15 @@ export async function renderLessonPlan(run: RenderRun): Promise<Uint8Array> {
     `${lesson.durationInMinutes} minutes`,
     audienceWords[lesson.audience],
   ]);
+  const guide = lessonOutputs.find((output) => output.id === 'lesson-guide');
+  if (guide && (guide.audiences as readonly string[]).includes(lesson.audience)) {
+    paragraph(
+      ctx,
+      `Short of time? The lesson on one page (${outputFileName(lesson.id, guide)}) has what you need to teach it.`,
+      { colour: theme.colours.muted },
+    );
+    gap(ctx, theme.blockGap * 0.5);
+  }
   contentGuidanceBox(ctx, lesson);
   if (lesson.summary) {
     gap(ctx);

@@ -5,8 +5,12 @@ import { renderBlocks } from '../render-markdown.ts';
 import { heading, lineHeight, measureText, paragraph } from '../text.ts';
 import type { PdfContext, Theme } from '../types.ts';
 
-/** Sizes tried for a slide, largest first, until its content fits above `bottom`. */
-const SCALES = [1, 0.92, 0.85, 0.78, 0.7, 0.62, 0.55];
+/**
+ * Sizes tried for a slide, largest first, until its content fits above
+ * `bottom`. Only 1: body text stays at 24 pt (tables at their 20 pt floor);
+ * the slide model splits what does not fit instead of shrinking it.
+ */
+const SCALES = [1];
 
 export interface SlideFit {
   /** The slide's theme at a scale (1: the size src/slides budgets text for). */
@@ -21,11 +25,12 @@ export interface SlideFit {
 function header(ctx: PdfContext, slide: Slide, deckTitle: string) {
   const { theme } = ctx;
   const title = slide.kind === 'title';
+  const section = slide.kind === 'section';
   return {
     kicker: title ? (ctx.run.library.school?.name ?? 'PSHE lesson') : (slide.section ?? deckTitle),
     kickerSize: title ? theme.size.small : theme.size.furniture * 1.1,
-    level: title ? 1 : 2,
-    titleSize: title ? theme.size.h1 : theme.size.h2,
+    level: title || section ? 1 : 2,
+    titleSize: title || section ? theme.size.h1 : theme.size.h2,
     gapAfter: theme.blockGap * (title ? 1 : 0.5),
   };
 }
@@ -60,7 +65,9 @@ export function slideContent(ctx: PdfContext, slide: Slide, index: number, deckT
     height = estimate(themed, slide, deckTitle);
     if (height <= room) break;
   }
-  if (fit.lower) doc.y += Math.max(0, (room - height) * 0.4);
+  const section = slide.kind === 'section';
+  // A section slide is its title alone, set large (as a title) in the middle of the slide.
+  if (fit.lower || section) doc.y += Math.max(0, (room - height) * (section ? 0.45 : 0.4));
   const { theme } = themed;
   const sect = struct(themed, 'Sect', { title: slide.title });
   const inner: PdfContext = { ...themed, parent: sect, headingOffset: 2 };
@@ -73,7 +80,7 @@ export function slideContent(ctx: PdfContext, slide: Slide, index: number, deckT
     face: 'bold',
   });
   doc.y += theme.blockGap * 0.4;
-  heading(inner, slide.title, h.level, { keepWith: 0, bookmark: h.level === 1 ? index === 0 : true });
+  heading(inner, slide.title, h.level, { keepWith: 0, bookmark: slide.kind === 'title' ? index === 0 : true });
   doc.y += h.gapAfter;
   renderBlocks(inner, slide.body);
   sect.end();

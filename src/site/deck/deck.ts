@@ -4,6 +4,9 @@
  * keeps the place; `B` blacks the screen, `F` goes full screen, `P` opens the
  * presenter view (this page with `?presenter`) in a second window. Every open
  * window of the same deck follows the others through a BroadcastChannel.
+ * In the presenter view the notes are the main panel: `+`/`-` (or the buttons)
+ * change their size, `J`/`K` scroll them, and the bar shows the time used in
+ * the current part of the lesson against its planned minutes.
  * Nothing is fetched after the page has loaded.
  */
 
@@ -22,6 +25,8 @@ function startDeck(deck: HTMLElement) {
   const blackStatus = deck.querySelector<HTMLElement>('[data-black-status]');
   const nextTitle = deck.querySelector<HTMLElement>('[data-next-title]');
   const end = deck.querySelector<HTMLElement>('[data-end]');
+  const notesPanel = deck.querySelector<HTMLElement>('[data-notes-panel]');
+  const partStatus = deck.querySelector<HTMLElement>('[data-part-status]');
   const presenter = new URLSearchParams(location.search).has('presenter');
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`pshe-deck:${id}`) : undefined;
   const last = slides.length - 1;
@@ -66,6 +71,10 @@ function startDeck(deck: HTMLElement) {
     if (nextTitle)
       nextTitle.textContent = index < last ? `Next: ${titleOf(slides[index + 1])}` : 'Next: end of the slides';
     if (end) end.hidden = !presenter || index < last;
+    if (presenter) {
+      partClock.enter(slides[index]);
+      if (notesPanel) notesPanel.scrollTop = 0;
+    }
     const hash = `#${index + 1}`;
     if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
     if (focusWasInHiddenSlide) slides[index].focus();
@@ -142,6 +151,23 @@ function startDeck(deck: HTMLElement) {
       case 'P':
         if (!presenter) openPresenter();
         break;
+      case '+':
+      case '=':
+        if (!presenter) return;
+        notesSize.change(1);
+        break;
+      case '-':
+      case '_':
+        if (!presenter) return;
+        notesSize.change(-1);
+        break;
+      case 'j':
+      case 'J':
+      case 'k':
+      case 'K':
+        if (!presenter || !notesPanel) return;
+        scrollNotes(notesPanel, event.key.toLowerCase() === 'j' ? 1 : -1);
+        break;
       default:
         return;
     }
@@ -156,7 +182,11 @@ function startDeck(deck: HTMLElement) {
     else if (action === 'prev') show(index - 1);
     else if (action === 'fullscreen') toggleFullscreen();
     else if (action === 'presenter') openPresenter();
-    else if (action === 'reset-timer') timer?.restart();
+    else if (action === 'reset-timer') {
+      timer?.restart();
+      partClock.restart();
+    } else if (action === 'notes-larger') notesSize.change(1);
+    else if (action === 'notes-smaller') notesSize.change(-1);
   });
 
   // Swipe: a mostly horizontal move of 50 px or more.
@@ -199,6 +229,8 @@ function startDeck(deck: HTMLElement) {
   }
 
   const timer = presenter ? startTimer(deck, id) : undefined;
+  const partClock = startPartClock(partStatus, id, presenter);
+  const notesSize = notesSizer(notesPanel, say);
   show(fromHash() ?? 0, { broadcast: presenter });
   if (presenter) post({ type: 'hello' });
 }
@@ -225,6 +257,83 @@ function startTimer(deck: HTMLElement, id: string) {
     restart() {
       started = Date.now();
       sessionStorage.setItem(key, String(started));
+      render();
+    },
+  };
+}
+
+/** Scroll the notes by most of their height (`J` down, `K` up), keeping a line of context. */
+function scrollNotes(panel: HTMLElement, direction: 1 | -1) {
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollBy({ top: direction * panel.clientHeight * 0.8, behavior: reduce ? 'auto' : 'smooth' });
+}
+
+/** The notes' text size, in steps; remembered on this device for the next lesson. */
+function notesSizer(panel: HTMLElement | null, say: (text: string) => void) {
+  const steps = [1.25, 1.5, 1.75, 2, 2.4, 2.8, 3.4];
+  const key = 'pshe-deck-notes-size';
+  let step = Number(localStorage.getItem(key) ?? '2');
+  if (!Number.isInteger(step) || step < 0 || step >= steps.length) step = 2;
+  const apply = () => panel?.style.setProperty('--notes-size', `${steps[step]}rem`);
+  apply();
+  return {
+    change(by: 1 | -1) {
+      const next = Math.min(Math.max(step + by, 0), steps.length - 1);
+      if (next === step) {
+        say(by > 0 ? 'The notes are at their largest size.' : 'The notes are at their smallest size.');
+        return;
+      }
+      step = next;
+      localStorage.setItem(key, String(step));
+      apply();
+      say(`Notes text size ${step + 1} of ${steps.length}.`);
+    },
+  };
+}
+
+/** "4:05" (a function, not a const: the deck starts at the top of this module, before any const below is set). */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Time used in the current part of the lesson (a learning cycle, the baseline…)
+ * against its planned minutes, from each slide's `data-part` and
+ * `data-part-minutes`. The clock starts again when the presenter moves into
+ * another part, and survives a reload of the presenter window.
+ */
+function startPartClock(element: HTMLElement | null, id: string, presenter: boolean) {
+  const key = `pshe-deck-part:${id}`;
+  let part: { name: string; minutes?: number; started: number } | undefined;
+  try {
+    part = JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? undefined;
+  } catch {
+    part = undefined;
+  }
+  const render = () => {
+    if (!element || !part) return;
+    const used = Math.max(0, Math.floor((Date.now() - part.started) / 1000));
+    const over = part.minutes !== undefined && used > part.minutes * 60;
+    element.textContent = part.minutes
+      ? `${part.name}: ${clock(used)} of ${part.minutes} min${over ? ' (over time)' : ''}`
+      : `${part.name}: ${clock(used)}`;
+    element.classList.toggle('is-over', over);
+  };
+  if (presenter) window.setInterval(render, 1000);
+  return {
+    enter(slide: HTMLElement | undefined) {
+      const name = slide?.dataset.part ?? '';
+      const minutes = Number(slide?.dataset.partMinutes) || undefined;
+      if (part?.name !== name) {
+        part = { name, minutes, started: Date.now() };
+        sessionStorage.setItem(key, JSON.stringify(part));
+      }
+      render();
+    },
+    restart() {
+      if (!part) return;
+      part.started = Date.now();
+      sessionStorage.setItem(key, JSON.stringify(part));
       render();
     },
   };

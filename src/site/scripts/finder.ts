@@ -8,7 +8,8 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  /** `kind` and `stage` come from each page's `data-pagefind-meta` (src/site/lib/search-meta.ts). */
+  meta: { title?: string; kind?: string; stage?: string };
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
@@ -31,6 +32,14 @@ function excerptNodes(excerpt: string): Node[] {
     }
   }
   return nodes;
+}
+
+/** A comma only screen readers hear, between a result's title and its kind. */
+function visuallyHiddenComma(): HTMLElement {
+  const comma = document.createElement('span');
+  comma.className = 'visually-hidden';
+  comma.textContent = ', ';
+  return comma;
 }
 
 function setUpSearch(root: HTMLElement) {
@@ -73,6 +82,14 @@ function setUpSearch(root: HTMLElement) {
           link.textContent = result.meta.title ?? result.url;
           const excerpt = document.createElement('p');
           excerpt.append(...excerptNodes(result.excerpt));
+          const labels = [result.meta.kind, result.meta.stage].filter((label): label is string => Boolean(label));
+          if (labels.length) {
+            // Said after the title, so a screen reader hears "Sextortion and deepfakes, Lesson, Key stage 4".
+            const kind = document.createElement('span');
+            kind.className = 'result-kind';
+            kind.textContent = labels.join(' · ');
+            link.append(document.createTextNode(' '), visuallyHiddenComma(), kind);
+          }
           item.append(link, excerpt);
           return item;
         }),
