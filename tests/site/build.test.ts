@@ -66,7 +66,7 @@ describe('the built site', () => {
   it('should link every download of the contract and the web slide deck', () => {
     for (const lesson of exampleLibrary().lessons) {
       const html = read(`lessons/${lesson.id}/index.html`);
-      const names = ['lesson-plan.pdf', 'handout.pdf', 'handout-large-print.pdf', 'slides.pdf'];
+      const names = ['lesson-plan.pdf', 'lesson-guide.pdf', 'handout.pdf', 'handout-large-print.pdf', 'slides.pdf'];
       names.push('slides-with-notes.pdf', 'slides.pptx', 'pack.zip', 'dsl-briefing.pdf', 'parent-letter.pdf');
       for (const name of names) expect(html).toContain(`href="/downloads/${lesson.id}/${lesson.id}-${name}"`);
       expect(html).toContain(`href="/lessons/${lesson.id}/slides/"`);
