@@ -39,6 +39,36 @@ export const limits = {
     what: 'length of one markdown field',
     rule: 'schema-size',
   },
+  idLength: {
+    value: 80,
+    unit: 'characters',
+    what: 'a lesson id or unit folder name (it names files: `<id>-slides-with-notes.pdf` must fit a file system)',
+    rule: 'lesson-id-invalid',
+  },
+  textLength: {
+    value: 1000,
+    unit: 'characters',
+    what: 'one plain-text value (a key learning point, a definition, a quiz answer, a source; shipped maximum 281)',
+    rule: 'schema-size',
+  },
+  contactLength: {
+    value: 300,
+    unit: 'characters',
+    what: "a help service's or the school's contact details, ages, audience or hours (printed on every page; shipped maximum 119)",
+    rule: 'schema-size',
+  },
+  nameLength: {
+    value: 100,
+    unit: 'characters',
+    what: "a help service's, the school's or the DSL's name (shipped maximum 57)",
+    rule: 'schema-size',
+  },
+  emphasisMarks: {
+    value: 400,
+    unit: 'marks',
+    what: 'emphasis marks (`*` and `_`) in one markdown field (shipped maximum 68)',
+    rule: 'markdown-too-deep',
+  },
   wordLength: {
     value: 150,
     unit: 'characters',

@@ -130,6 +130,15 @@ export function loadLessonFile(
         `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
       ),
     );
+  } else if (id.length > limits.idLength.value) {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-invalid',
+        source.file,
+        idAt,
+        `The id \`${id.slice(0, 40)}…\` is ${id.length} characters long; ids may be at most ${limits.idLength.value}, since they name the lesson's files. Shorten the file name or \`id\`.`,
+      ),
+    );
   } else if (id === 'units') {
     diagnostics.push(
       diagnostic(

@@ -9,6 +9,7 @@ import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.
 import { checkLibraryFile } from '../library-file.ts';
 import { loadSchool, loadSignposts } from './load-services.ts';
 import { display, read } from './read-file.ts';
+import { limits } from '../limits.ts';
 import { SLUG } from './schema.ts';
 import type { RuleId } from './rules.ts';
 import type { Diagnostic, Library, Unit } from './types.ts';
@@ -117,19 +118,20 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
   library.signposts = loadSignposts(dir, today, diagnostics);
   const knownSignposts = library.signposts.map((service) => service.id);
   const schoolFile = options.school ?? path.join(dir, 'school.yaml');
-  if (options.school || existsSync(schoolFile)) library.school = loadSchool(schoolFile, diagnostics);
+  if (options.school || existsSync(schoolFile))
+    library.school = loadSchool(schoolFile, diagnostics, options.school ? undefined : dir);
   if (library.school?.localServices) knownSignposts.push(...library.school.localServices.map((service) => service.id));
   prepared.context.knownSignposts = knownSignposts;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
-    if (!SLUG.test(unitId)) {
+    if (!SLUG.test(unitId) || unitId.length > limits.idLength.value) {
       // The folder name is the unit's id, in addresses and file names: its lessons are not loaded.
       diagnostics.push(
         diagnostic(
           'unit-id-invalid',
           display(path.join(unitDir, 'unit.yaml')),
           { line: 1, column: 1 },
-          `The unit folder ${JSON.stringify(unitId)} is not an id, so its lessons are not loaded. Rename the folder in lower case words joined by hyphens, such as staying-safe-online.`,
+          `The unit folder ${JSON.stringify(unitId.length > 60 ? `${unitId.slice(0, 60)}…` : unitId)} is not an id, so its lessons are not loaded. Rename the folder in lower case words joined by hyphens, at most ${limits.idLength.value} characters, such as staying-safe-online.`,
         ),
       );
       continue;

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readLibraryImage } from '../library-file.ts';
+import { checkLibraryFile, readLibraryImage } from '../library-file.ts';
 import { linkProblem } from '../markdown/safety-plugin.ts';
 import { checkStaleSignposts } from './checks/library-checks.ts';
 import { diagnostic } from './diagnostic.ts';
@@ -8,6 +9,19 @@ import { display, read } from './read-file.ts';
 import type { Diagnostic, School, Signpost } from './types.ts';
 import { positionAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
+
+/**
+ * A library's own file (signposts.yaml, school.yaml) that is a link to a file
+ * outside the library is refused unread, like a lesson file: its values would
+ * reach the site and the terminal. True when it was refused.
+ */
+function refusedOutside(file: string, library: string, diagnostics: Diagnostic[]): boolean {
+  if (!existsSync(file)) return false;
+  const { problem } = checkLibraryFile(file, library);
+  if (!problem) return false;
+  diagnostics.push(diagnostic(problem.ruleId, display(file), { line: 1, column: 1 }, problem.message));
+  return true;
+}
 
 /**
  * Every service's `url` follows the lesson link rules (`linkProblem`, as
@@ -34,6 +48,7 @@ function checkServiceUrls(
 /** Load DIR/signposts.yaml: services, duplicate ids, https addresses and stale dates. */
 export function loadSignposts(dir: string, today: string, diagnostics: Diagnostic[]): Signpost[] {
   const file = path.join(dir, 'signposts.yaml');
+  if (refusedOutside(file, dir, diagnostics)) return [];
   const { bytes, diagnostics: readProblems } = read(file);
   diagnostics.push(...readProblems);
   if (!bytes) return [];
@@ -63,7 +78,13 @@ export function loadSignposts(dir: string, today: string, diagnostics: Diagnosti
 }
 
 /** Load a school profile. */
-export function loadSchool(file: string, diagnostics: Diagnostic[]): School | undefined {
+export function loadSchool(
+  file: string,
+  diagnostics: Diagnostic[],
+  /** The library folder, when the profile is the library's own `school.yaml` (not `--school FILE`). */
+  library?: string,
+): School | undefined {
+  if (library && refusedOutside(file, library, diagnostics)) return undefined;
   const { bytes, diagnostics: readProblems } = read(file);
   diagnostics.push(...readProblems);
   if (!bytes) return undefined;

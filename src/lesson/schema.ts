@@ -8,6 +8,7 @@
  * so a pasted list of thousands is a located `schema-size` error.
  */
 import { z } from 'zod';
+import { limits } from '../limits.ts';
 import { markdown } from './markdown-field.ts';
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -51,7 +52,11 @@ export const fourCs = ['content', 'contact', 'conduct', 'commerce'] as const;
 
 export const audiences = ['pupils', 'staff', 'parents'] as const;
 
-const text = z.string().trim().min(1);
+const text = z.string().trim().min(1).max(limits.textLength.value);
+/** Contact details, ages, audience and hours: printed in every page's footer of some documents. */
+const contact = z.string().trim().min(1).max(limits.contactLength.value);
+/** A service's, the school's or a person's name: in headers and footers on every page. */
+const name = z.string().trim().min(1).max(limits.nameLength.value);
 const slug = z.string().regex(SLUG, 'an id in lower case with hyphens, such as "getting-help"');
 const isoDate = z.iso.date();
 const minutes = z.int().positive();
@@ -150,15 +155,15 @@ export const unitSchema = z.strictObject({
 
 const signpostFields = {
   id: slug,
-  name: text,
+  name,
   helpsWith: text,
-  audience: text,
-  ages: text,
-  phone: text.optional(),
-  text: text.optional(),
-  url: z.string().optional(),
-  email: text.optional(),
-  hours: text.optional(),
+  audience: contact,
+  ages: contact,
+  phone: contact.optional(),
+  text: contact.optional(),
+  url: z.string().max(limits.contactLength.value).optional(),
+  email: contact.optional(),
+  hours: contact.optional(),
   verifiedOn: isoDate,
   source: text.optional(),
 };
@@ -167,10 +172,10 @@ export const signpostSchema = z.strictObject(signpostFields);
 export const signpostsSchema = z.array(signpostSchema).min(1).max(100);
 
 export const schoolSchema = z.strictObject({
-  name: text,
-  dslName: text.optional(),
-  dslContact: text,
-  deputyDsl: text.optional(),
+  name,
+  dslName: name.optional(),
+  dslContact: contact,
+  deputyDsl: contact.optional(),
   localServices: z.array(signpostSchema).max(30).optional(),
   accentColour: z
     .string()

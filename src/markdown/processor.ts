@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkPsheDirectives from './directives-plugin.ts';
-import { checkTree, prescanMarkdown } from './limits.ts';
+import { checkTree, prescanMarkdown, tooManyEmphasisMarks } from './limits.ts';
 import type { LimitProblem } from './limits.ts';
 import remarkPsheSafety from './safety-plugin.ts';
 
@@ -39,7 +39,7 @@ function report(file: VFile, problem: LimitProblem) {
 export function parseMarkdown(source: string): { tree: Root; file: VFile } {
   const file = new VFile({ value: source });
   const empty: Root = { type: 'root', children: [] };
-  const early = prescanMarkdown(source);
+  const early = tooManyEmphasisMarks(source) ?? prescanMarkdown(source);
   if (early) {
     report(file, early);
     return { tree: empty, file };

@@ -225,6 +225,70 @@ const cases: Case[] = [
     },
   },
   {
+    name: "the library's school profile linked to a file outside it",
+    status: 1,
+    setup: (s) => {
+      const profile = path.join(s.outside, 'school.yaml');
+      writeFileSync(profile, schoolProfile('crest.png').replace('Hillside Academy', 'SECRET-DSL-NAME'));
+      symlinkSync(profile, path.join(s.library, 'school.yaml'));
+      return [{ ruleId: 'file-outside-library', file: path.join(s.library, 'school.yaml'), line: 1 }];
+    },
+  },
+  {
+    name: "the library's help services linked to a file outside it",
+    status: 1,
+    setup: (s) => {
+      const services = path.join(s.outside, 'signposts.yaml');
+      writeFileSync(services, readFileSync(path.join(s.library, 'signposts.yaml')));
+      rmSync(path.join(s.library, 'signposts.yaml'));
+      symlinkSync(services, path.join(s.library, 'signposts.yaml'));
+      return [{ ruleId: 'file-outside-library', file: path.join(s.library, 'signposts.yaml'), line: 1 }];
+    },
+  },
+  {
+    name: "a help service's name of 15,000 characters (printed on every page)",
+    status: 1,
+    setup: (s) => {
+      const file = path.join(s.library, 'signposts.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('name: "Childline"', `name: "${'Childline '.repeat(1500)}"`),
+      );
+      return [{ ruleId: 'schema-size', file, line: lineOf(file, 'Childline Childline') }];
+    },
+  },
+  {
+    name: "a school's name of 3,000 words",
+    status: 1,
+    setup: (s) => {
+      writeFileSync(path.join(s.unit, 'crest.png'), tinyPng);
+      const file = path.join(s.library, 'school.yaml');
+      writeFileSync(
+        file,
+        schoolProfile('staying-safe-online/crest.png').replace('Hillside Academy', 'Hillside '.repeat(3000).trim()),
+      );
+      return [{ ruleId: 'schema-size', file, line: 1 }];
+    },
+  },
+  {
+    name: 'emphasis marks that make the markdown parser quadratic (*a_ × 7,250)',
+    status: 1,
+    setup: (s) => {
+      withSummary(s, '*a_ '.repeat(7250));
+      return [{ ...lesson(s, 7), ruleId: 'markdown-too-deep' }];
+    },
+  },
+  {
+    name: 'a unit folder name of 245 characters',
+    status: 1,
+    setup: (s) => {
+      const unit = path.join(s.library, 'a'.repeat(245));
+      mkdirSync(unit);
+      writeFileSync(path.join(unit, 'unit.yaml'), 'title: Long\nlessons: [long]\n');
+      return [{ ruleId: 'unit-id-invalid', file: path.join(unit, 'unit.yaml'), line: 1 }];
+    },
+  },
+  {
     name: 'a lesson file of 1 MB of blank lines',
     status: 1,
     setup: (s) => {

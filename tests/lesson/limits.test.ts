@@ -173,12 +173,15 @@ describe('limits on markdown', () => {
     expect(hit.message).toContain(`at most ${limits.markdownLength.value} characters`);
   });
 
-  it('should report a 15,000-character word in a markdown field, and a 60,000-character one in a text field', () => {
+  it('should report a 15,000-character word in a markdown field, and a 900-character one in a text field', () => {
     const markdown = `${validLesson}summary: Read ${'a'.repeat(15_000)}\n`;
     const hit = expectOne(load(markdown), 'word-too-long', lineOf(markdown, 'summary'), 15);
     expect(hit.message).toContain(String(limits.wordLength.value));
-    const text = validLesson.replace('definition: The member', `definition: ${'b'.repeat(60_000)} The member`);
+    const text = validLesson.replace('definition: The member', `definition: ${'b'.repeat(900)} The member`);
     expectOne(load(text), 'word-too-long', lineOf(text, '    definition'), 17);
+    // Longer than a plain-text value may be at all: the schema's limit comes first.
+    const long = validLesson.replace('definition: The member', `definition: ${'b'.repeat(60_000)} The member`);
+    expectOne(load(long), 'schema-size', lineOf(long, '    definition'), 17);
   });
 
   it('should not count a link address as a word, only its text', () => {

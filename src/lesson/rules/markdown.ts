@@ -50,7 +50,8 @@ export const markdownRules = {
   'markdown-too-deep': {
     severity: 'error',
     source: 'markdown',
-    description: 'Markdown lists, quotes or directives are nested deeper than the limit (see Limits).',
+    description:
+      'Markdown lists, quotes or directives are nested deeper than the limit, or a field holds more emphasis marks than the limit (see Limits).',
     fixtures: {
       ok: [{ name: 'quotes 12 deep', edit: [box(quotes(12))] }],
       notOk: [{ name: 'quotes 13 deep', edit: [box(quotes(13))], at: { line: 24, column: 31 } }],

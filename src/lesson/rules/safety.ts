@@ -266,7 +266,7 @@ export const safetyRules = {
   'file-outside-library': {
     severity: 'error',
     source: 'safety',
-    description: 'A lesson or unit file is a link to a file outside the library folder.',
+    description: 'A lesson, unit, help services or school profile file is a link to a file outside the library folder.',
     fixtures: {
       ok: [
         {
