@@ -21,13 +21,20 @@ export interface SlideFit {
   lower?: boolean;
 }
 
+/** What a deck is, above its title when no school profile names the school. */
+const deckKind: Record<PdfContext['run']['lesson']['audience'], string> = {
+  pupils: 'PSHE lesson',
+  staff: 'Staff training',
+  parents: 'Session for parents and carers',
+};
+
 /** The small line above the title, and the title itself. */
 function header(ctx: PdfContext, slide: Slide, deckTitle: string) {
   const { theme } = ctx;
   const title = slide.kind === 'title';
   const section = slide.kind === 'section';
   return {
-    kicker: title ? (ctx.run.library.school?.name ?? 'PSHE lesson') : (slide.section ?? deckTitle),
+    kicker: title ? (ctx.run.library.school?.name ?? deckKind[ctx.run.lesson.audience]) : (slide.section ?? deckTitle),
     kickerSize: title ? theme.size.small : theme.size.furniture * 1.1,
     level: title || section ? 1 : 2,
     titleSize: title || section ? theme.size.h1 : theme.size.h2,
