@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -17,20 +16,7 @@ import { copyCached, downloadCacheDir, readCached, writeCached } from '../../src
 import { makeLibrary, validLesson } from '../lesson/fixture.ts';
 import { png } from '../helpers/png.ts';
 import { pngClaiming } from '../hostile/harness.ts';
-import { copyExampleLibrary, hashTree } from './helpers.ts';
-
-const bin = path.resolve('bin/pshe.js');
-
-/** `pshe` run in `cwd`, so its caches (node_modules/.cache/pshe-kit under the working folder) are its own. */
-function psheIn(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-    timeout: 600_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { copyExampleLibrary, hashTree, psheIn } from './helpers.ts';
 
 /**
  * A working folder whose node_modules links to every package of this one but

@@ -4,17 +4,22 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const bin = path.resolve('bin/pshe.js');
+/** The `pshe` command, as `npx pshe` runs it. */
+export const bin = path.resolve('bin/pshe.js');
 
-/** Run `pshe` as a user would, in a child process. */
-export function pshe(args: string[], env: Record<string, string> = {}) {
+/** Run `pshe` as a user would, in a child process (from `cwd`, the project folder by default). */
+export function pshe(args: string[], env: Record<string, string> = {}, cwd?: string) {
   const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: '1', NO_COLOR: '1', ...env },
     timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** `pshe` run from another working folder (its caches, under that folder's node_modules, are its own). */
+export const psheIn = (cwd: string, args: string[]) => pshe(args, {}, cwd);
 
 /** A copy of the example library in a temporary folder, safe to edit. */
 export function copyExampleLibrary(): string {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -12,20 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExampleLibrary, hashTree, pshe } from './helpers.ts';
-
-const bin = path.resolve('bin/pshe.js');
-
-/** `pshe` run from another working folder. */
-function psheIn(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-    timeout: 600_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { bin, copyExampleLibrary, hashTree, pshe, psheIn } from './helpers.ts';
 
 const MARKER = '.pshe-kit-output';
 

@@ -1,15 +1,17 @@
 import { crc32, deflateSync } from 'node:zlib';
 
+/** One PNG chunk: length, type, data and CRC. */
+function chunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), body.length + 4);
+  return out;
+}
+
 /** A small valid PNG (solid colour), made here so that tests need no fixture files. */
 export function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -60,14 +62,6 @@ export function encodePng(spec: PngSpec): Buffer {
   const bitsPerPixel = bits * channels;
   const step = Math.max(1, bitsPerPixel >> 3);
   const filter = spec.filter ?? 4;
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
   const rows: Buffer[] = [];
   const passes = spec.interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
   for (const [x0, y0, dx, dy] of passes) {

@@ -44,7 +44,7 @@ type Addition = typeof addition extends fc.Arbitrary<infer T> ? T : never;
 /** Where an addition goes: the summary (markdown), the title (plain text) or a new key. */
 const place = fc.constantFrom('summary' as const, 'title' as const, 'key' as const);
 
-function apply(sandbox: Sandbox, base: string, change: Addition, where: 'summary' | 'title' | 'key'): Uint8Array {
+function apply(base: string, change: Addition, where: 'summary' | 'title' | 'key'): Uint8Array {
   let inserted: string;
   switch (change.kind) {
     case 'huge':
@@ -89,7 +89,7 @@ describe('property: hostile additions to a lesson stay bounded and inside the li
     let rendered = 0;
     await fc.assert(
       fc.asyncProperty(addition, place, async (change, where) => {
-        const bytes = apply(sandbox, base, change, where);
+        const bytes = apply(base, change, where);
         writeFileSync(sandbox.lesson, bytes);
         const lineCount = Buffer.from(bytes).toString('latin1').split('\n').length;
 

@@ -3,57 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
 import type { LoadOptions } from '../../src/lesson/load-library.ts';
+import { fixtureLesson, fixtureSignposts } from '../../src/lesson/rules/fixture-library.ts';
 
-/** A valid pupil lesson; tests change one thing in it at a time. */
-export const validLesson = `title: Asking for help
-keyStage: key-stage-3
-yearGroups: [8]
-durationInMinutes: 50
-learningOutcome: I can name two ways to get help.
-keyLearningPoints:
-  - Trusted adults can help.
-keywords:
-  - keyword: DSL
-    definition: The member of staff who keeps pupils safe.
-contentGuidance: [e/rshe-content]
-supervisionLevel: 2
-dslNotes: |
-  Inform the DSL before the lesson.
-baseline:
-  activity: List adults you trust.
-  durationInMinutes: 5
-cycles:
-  - title: Trusted adults
-    durationInMinutes: 40
-    explanation: |
-      Talk about trusted adults and :signpost[childline].
-
-      :::scenario{name="Sam"}
-      Sam is worried.
-      :::
-endpoint:
-  activity: List adults again.
-  durationInMinutes: 5
-signposts: [childline]
-reviewDate: '2027-01-01'
-`;
-
-export const validSignposts = `- id: childline
-  name: Childline
-  helpsWith: Talk about anything.
-  audience: Young people
-  ages: under 19
-  phone: 0800 1111
-  url: https://www.childline.org.uk
-  verifiedOn: '2026-06-01'
-- id: samaritans
-  name: Samaritans
-  helpsWith: Talk when things are hard.
-  audience: Anyone
-  ages: any age
-  phone: '116 123'
-  verifiedOn: '2026-06-01'
-`;
+/** A valid pupil lesson, and two help services: the library the rules' own examples start from too. */
+export const validLesson = fixtureLesson;
+export const validSignposts = fixtureSignposts;
 
 export interface FixtureFiles {
   [relativePath: string]: string | Uint8Array;

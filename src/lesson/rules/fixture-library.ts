@@ -2,8 +2,8 @@ import type { FixtureFiles, RuleFixture } from './types.ts';
 
 /**
  * The library every rule's examples start from: one valid pupil lesson in one
- * unit, and two help services. It checks clean on `fixtureToday`. (The same
- * library as tests/lesson/fixture.ts, so an example reads like the tests.)
+ * unit, and two help services. It checks clean on `fixtureToday`. The tests
+ * (tests/lesson/fixture.ts) start from it too.
  */
 export const fixtureLesson = `title: Asking for help
 keyStage: key-stage-3

@@ -14,6 +14,17 @@ export async function lessonPaths() {
   return lessons.map((lesson) => ({ params: { id: lesson.id }, props: { lesson } }));
 }
 
+/** `getStaticPaths` of every per-unit page (overview, approval): one page per unit. */
+export async function unitPaths() {
+  const units = await getUnits();
+  return units.map((unit) => ({ params: { unit: unit.id }, props: { unit } }));
+}
+
+/** A unit's lessons in its own order (unit.yaml's `lessons`), those that loaded. */
+export function lessonsOfUnit(unit: Unit, lessons: readonly Lesson[]): Lesson[] {
+  return unit.lessons.flatMap((id) => lessons.filter((lesson) => lesson.id === id));
+}
+
 /** Every lesson, in unit order (as each unit.yaml lists them), then by id. */
 export async function getLessons(): Promise<Lesson[]> {
   const [entries, units] = await Promise.all([getCollection('lessons'), getUnits()]);
