@@ -38,6 +38,8 @@ export interface InvitationLetterTemplate {
 
 export interface DisclosureTemplate {
   title: string;
+  /** The same steps' heading on the DSL's own briefing, which the DSL reads about staff. */
+  dslTitle: string;
   steps: string[];
   approval: string;
 }
@@ -93,7 +95,7 @@ export const invitationLetterTemplate = () =>
   ]);
 
 export const disclosureTemplate = () =>
-  load<DisclosureTemplate>('disclosure-steps.yaml', ['title', 'steps', 'approval']);
+  load<DisclosureTemplate>('disclosure-steps.yaml', ['title', 'dslTitle', 'steps', 'approval']);
 
 const parsed = new Map<string, Root>();
 

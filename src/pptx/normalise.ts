@@ -62,7 +62,8 @@ export function normalisePptx(bytes: Uint8Array, date: Date, versions?: Installe
     }
     files.push({ path: name, bytes: data });
   }
-  return zipEntries(files, { date });
+  // Level 1: the XML parts still shrink about fivefold, in a third of the time of the default level.
+  return zipEntries(files, { date, level: 1 });
 }
 
 /** Only the parts and file extensions the package really holds. */

@@ -1,4 +1,5 @@
 export { buildSlideDeck } from './build-deck.ts';
+export { webSlides } from './web-slides.ts';
 export { slideWarnings } from './slide-warnings.ts';
 export { bodyFits, fitSlide, inlineLength, measureBody, paginateBody, slideTextBudget } from './fit.ts';
 export type { FitOptions, TextBudget } from './fit.ts';

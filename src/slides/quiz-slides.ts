@@ -40,10 +40,18 @@ const answerWords = (options: Option[]) =>
     .map((option) => `${option.letter}. ${option.text}`)
     .join('; ');
 
+/** The answer to one question as the web deck reveals it: "Answer: B. …" (numbered in a quiz). */
+const revealLine = (lesson: Lesson, question: Question, number: number | undefined): Paragraph => {
+  const plural = question.answers.length > 1;
+  const label = `Answer${plural ? 's' : ''}${number === undefined ? '' : ` to ${number}`}: `;
+  return paragraph(strong(label), text(answerWords(quizOptions(lesson.id, question))));
+};
+
 /**
- * A check for understanding: one 'question' slide, the answer in the notes.
- * The answers of a cycle's checks are revealed together on one slide after
- * them ({@link checkAnswersSlide}), not on a slide per question.
+ * A check for understanding: one 'question' slide, the answer in the notes and
+ * revealed on the slide itself in the web deck. In the slides PDF and the
+ * PowerPoint the answers of a cycle's checks come together on one slide after
+ * them ({@link checkAnswersSlide}).
  */
 export function checkSlides(lesson: Lesson, question: Question, section: string, path: string): Slide[] {
   const options = quizOptions(lesson.id, question);
@@ -57,11 +65,12 @@ export function checkSlides(lesson: Lesson, question: Question, section: string,
       body,
       notes: [
         paragraph(
-          `Give everyone time to choose${plural ? ' (more than one answer is right)' : ''}; the answers are revealed together after the checks. `,
+          `Give everyone time to choose${plural ? ' (more than one answer is right)' : ''}, then reveal the answer. `,
           strong(`Answer${plural ? 's' : ''}: `),
           text(answerWords(options)),
         ),
       ],
+      reveal: [revealLine(lesson, question, undefined)],
       section,
       ...(at ? { at } : {}),
     },
@@ -105,8 +114,9 @@ const questionBlocks = (lesson: Lesson, question: Question, number: number | und
 
 /**
  * A quiz (starter or exit): its questions, as many to a slide as fit the text
- * budget (a question is never split), the answers in the notes, then one
- * 'answer' slide with every answer, to go through together.
+ * budget (a question is never split), the answers in the notes and revealed on
+ * the slide in the web deck, then one 'answer' slide with every answer, to go
+ * through together in the slides PDF and the PowerPoint.
  */
 export function quizSlides(lesson: Lesson, quiz: Question[], name: string, key: string): Slide[] {
   const numbered = quiz.length > 1;
@@ -132,6 +142,7 @@ export function quizSlides(lesson: Lesson, quiz: Question[], name: string, key: 
           text(answerWords(quizOptions(lesson.id, quiz[i]))),
         ),
       ),
+      reveal: run.map((i) => revealLine(lesson, quiz[i], numbered ? i + 1 : undefined)),
       section: name,
       ...(at ? { at } : {}),
     };

@@ -28,6 +28,12 @@ export interface Slide {
   body: RootContent[];
   /** Presenter notes, as mdast block nodes (from `notes` and `:::teacher` blocks). */
   notes: RootContent[];
+  /**
+   * What the web deck reveals on this slide at a build step (a quiz question's
+   * answers). The slides PDF and the PowerPoint cannot build, so they show the
+   * same answers on the quiz's answers slide instead (see `webSlides`).
+   */
+  reveal?: RootContent[];
   /** The part of the lesson the slide belongs to, such as a cycle's title. */
   section?: string;
   /** Where in the YAML file the slide's content came from, for diagnostics. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
-import { buildSlideDeck } from '../../src/slides/index.ts';
+import { buildSlideDeck, webSlides } from '../../src/slides/index.ts';
 import { runAxe } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import type { TestBrowser } from '../helpers/browser.ts';
@@ -11,7 +11,9 @@ import { exampleLesson } from '../slides/fixture.ts';
 
 const { lesson, library } = exampleLesson('spotting-online-scams');
 const deck = buildSlideDeck(lesson, library);
-const titles = deck.slides.map((slide) => slide.title);
+/** The web deck reveals quiz answers on each question's slide, so it has no answers slides. */
+const shown = webSlides(deck.slides);
+const titles = shown.map((slide) => slide.title);
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 let server: StaticServer;
@@ -48,11 +50,14 @@ describe('the web slide deck', () => {
   it('should show one slide at a time and move with the keyboard, the number in the address', async () => {
     const page = await open();
     expect(await visibleTitles(page)).toEqual([titles[0]]);
-    expect(await page.locator('section.slide').count()).toBe(deck.slides.length);
+    expect(await page.locator('section.slide').count()).toBe(shown.length);
     await page.keyboard.press('ArrowRight');
     expect(await visibleTitles(page)).toEqual([titles[1]]);
     expect(await slideNumber(page)).toBe('#2');
     await page.keyboard.press('Space');
+    expect(await current(page)).toBe(titles[2]);
+    // Slide 3 is the starter quiz: the first "next" reveals its answers, the second moves on.
+    await page.keyboard.press('PageDown');
     expect(await current(page)).toBe(titles[2]);
     await page.keyboard.press('PageDown');
     expect(await current(page)).toBe(titles[3]);
@@ -68,6 +73,36 @@ describe('the web slide deck', () => {
     expect(await current(page)).toBe(titles[0]);
     expect(await page.locator('[data-position]').textContent()).toBe(`Slide 1 of ${titles.length}: ${titles[0]}`);
     await page.close();
+  });
+
+  it('should reveal a question’s answer on its own slide at the first “next”, say it, and then move on', async () => {
+    expect(deck.slides.some((slide) => slide.kind === 'answer')).toBe(true);
+    expect(titles.filter((title) => /answers?$/.test(title))).toEqual([]);
+    const question = shown.findIndex((slide) => slide.reveal?.length);
+    expect(question).toBeGreaterThan(-1);
+    const answerText = normalise(toString({ type: 'root', children: shown[question].reveal! }));
+    expect(answerText).toMatch(/^Answer/);
+    const page = await open(`#${question + 1}`);
+    const answer = page.locator('section.slide.is-current [data-answer]');
+    expect(await answer.isVisible()).toBe(false);
+    await page.keyboard.press('ArrowRight');
+    expect(await current(page)).toBe(titles[question]);
+    expect(await answer.isVisible()).toBe(true);
+    expect(normalise(await answer.textContent())).toBe(answerText);
+    expect(normalise(await page.locator('[data-alert]').textContent())).toBe(answerText);
+    await page.keyboard.press('ArrowRight');
+    expect(await current(page)).toBe(titles[question + 1]);
+    // Back: the question slide comes back fully built.
+    await page.keyboard.press('ArrowLeft');
+    expect(await current(page)).toBe(titles[question]);
+    expect(await answer.isVisible()).toBe(true);
+    await page.close();
+    // With the mouse (or a switch): the button shows the answer.
+    const other = await open(`#${question + 1}`);
+    await other.getByRole('button', { name: 'Show the answer' }).click();
+    expect(await other.locator('section.slide.is-current [data-answer]').isVisible()).toBe(true);
+    expect(await other.getByRole('button', { name: 'Show the answer' }).isVisible()).toBe(false);
+    await other.close();
   });
 
   it('should keep the place when the page is reloaded or opened at #n', async () => {
@@ -137,30 +172,36 @@ describe('the web slide deck', () => {
   });
 
   it('should open a presenter view with notes, the next slide and a timer, and keep both windows in step', async () => {
-    const audience = await open('#6');
+    // Slide 5 explains; slide 6 is a check for understanding whose answer builds on the slide.
+    expect(shown[5].reveal?.length).toBeTruthy();
+    const audience = await open('#5');
     const [presenter] = await Promise.all([browser.context.waitForEvent('page'), audience.keyboard.press('p')]);
     await presenter.waitForFunction(() => document.documentElement.classList.contains('deck-presenter'));
     expect(new URL(presenter.url()).search).toBe('?presenter');
-    expect(await current(presenter)).toBe(titles[5]);
+    expect(await current(presenter)).toBe(titles[4]);
     const notes = () => presenter.locator('[data-notes-for]:visible').textContent();
     expect(await notes()).toContain('Ask pupils for an example of each before revealing the list.');
-    expect(await presenter.locator('section.slide.is-next h2').textContent()).toBe(titles[6]);
-    expect(await presenter.locator('[data-next-title]').textContent()).toBe(`Next: ${titles[6]}`);
+    expect(await presenter.locator('section.slide.is-next h2').textContent()).toBe(titles[5]);
+    expect(await presenter.locator('[data-next-title]').textContent()).toBe(`Next: ${titles[5]}`);
 
     await audience.keyboard.press('ArrowRight');
     await presenter.waitForFunction(
       (title) => document.querySelector('.slide.is-current h2')?.textContent === title,
-      titles[6],
+      titles[5],
     );
-    // The notes of slide 7 as the slide model writes them (src/slides), whatever their wording.
-    expect(normalise(await notes())).toContain(normalise(toString(deck.slides[6].notes[0])).slice(0, 40));
+    // The notes of slide 6 as the slide model writes them (src/slides), whatever their wording.
+    expect(normalise(await notes())).toContain(normalise(toString(shown[5].notes[0])).slice(0, 40));
 
+    // The presenter's "next" first reveals the answer on both screens, then moves both on.
+    await presenter.keyboard.press('ArrowRight');
+    await audience.waitForFunction(() => document.querySelector('.slide.is-current [data-answer]:not([hidden])'));
+    expect(await current(audience)).toBe(titles[5]);
     await presenter.keyboard.press('ArrowRight');
     await audience.waitForFunction(
       (title) => document.querySelector('.slide.is-current h2')?.textContent === title,
-      titles[7],
+      titles[6],
     );
-    expect(await slideNumber(audience)).toBe('#8');
+    expect(await slideNumber(audience)).toBe('#7');
 
     await presenter.keyboard.press('b');
     await audience.waitForFunction(() => !document.querySelector('[data-blackout]')?.hasAttribute('hidden'));
@@ -178,7 +219,7 @@ describe('the web slide deck', () => {
   });
 
   it('should make the notes the main panel of the presenter view, large, sizable with + and −, scrollable with J and K', async () => {
-    const page = await open('?presenter#6');
+    const page = await open('?presenter#5');
     await page.waitForFunction(() => document.documentElement.classList.contains('deck-presenter'));
     const notes = page.locator('[data-notes-panel]');
     const width = async (selector: string) => (await page.locator(selector).boundingBox())!.width;
@@ -201,14 +242,14 @@ describe('the web slide deck', () => {
     await page.keyboard.press('k');
     await expect.poll(() => notes.evaluate((el) => el.scrollTop)).toBe(0);
     // The slide stays where it was: J and K move the notes, not the deck.
-    expect(await current(page)).toBe(titles[5]);
+    expect(await current(page)).toBe(titles[4]);
     await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 
   it('should show the time used in the current part of the lesson against its planned minutes', async () => {
     const cycle = lesson.cycles[0];
-    const slide = deck.slides.findIndex((s) => s.section === cycle.title);
+    const slide = shown.findIndex((s) => s.section === cycle.title);
     const page = await open(`?presenter#${slide + 1}`);
     await page.waitForFunction(() => document.documentElement.classList.contains('deck-presenter'));
     const status = page.locator('[data-part-status]');
@@ -223,7 +264,9 @@ describe('the web slide deck', () => {
     const before = browser.requests.length;
     await browser.context.setOffline(true);
     try {
-      for (let i = 0; i < titles.length; i++) await page.keyboard.press('ArrowRight');
+      // One press a slide, and one more on each question slide to reveal its answer.
+      const presses = titles.length + shown.filter((slide) => slide.reveal?.length).length;
+      for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowRight');
       expect(await current(page)).toBe(titles.at(-1));
       await page.keyboard.press('Home');
       expect(await current(page)).toBe(titles[0]);

@@ -13,7 +13,7 @@ describe('DSL briefing', () => {
     expect(text).toContain('Adult supervision suggested (level 1 of 4)');
     expect(text).toContain('Who may be affected');
     expect(text).toContain('Low risk. A pupil may mention money lost to a scam');
-    expect(text).toContain('If a pupil tells you something');
+    expect(text).toContain('What staff will do if a pupil tells them something');
     expect(text).toContain('Never view, copy, print, share or save an image');
     expect(text).toContain('NSPCC Helpline: call 0808 800 5000');
     expect(text).toMatch(/Approved for teaching by\s.*Date/);

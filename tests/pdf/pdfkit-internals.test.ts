@@ -32,12 +32,16 @@ import {
   removeSharedGlyphCache,
   removeSharedLayoutCache,
   setDirectOutput,
+  setStreamDeflateLevel,
   setWarn,
   startNextRowAt,
   writeDirectly,
   type InstalledVersions,
 } from '../../src/pdf/pdfkit-internals/index.ts';
 import { png } from '../helpers/png.ts';
+import { poppler } from './helpers.ts';
+
+const pdfText = (bytes: Uint8Array) => poppler('pdftotext', bytes);
 import { exampleLesson, exampleLibrary } from './helpers.ts';
 
 /** The versions every patch here was written and tested for: the test fails first if one changes. */
@@ -96,7 +100,9 @@ describe('every patch with a fallback together: the same bytes as pdfkit and fon
     const library = exampleLibrary();
     for (const id of ['who-can-help', 'spotting-online-scams']) {
       const lesson = exampleLesson(id);
-      const patched = await renderLessonPdfs(lesson, library);
+      // At pdfkit's own deflate level: the faster level we use is compared below, by what it holds.
+      setStreamDeflateLevel(6);
+      const patched = await renderLessonPdfs(lesson, library).finally(() => setStreamDeflateLevel(1));
       expect(sharedLayoutCacheStats().patched && sharedGlyphCacheStats().patched && directOutputPatched()).toBe(true);
       removeSharedLayoutCache();
       removeSharedGlyphCache();
@@ -304,7 +310,8 @@ describe("direct output (pdfkit's strings turned into bytes once, pdfkit 0.20.2)
     const library = exampleLibrary();
     for (const id of ['who-can-help', 'spotting-online-scams']) {
       const lesson = exampleLesson(id);
-      const direct = await renderLessonPdfs(lesson, library);
+      setStreamDeflateLevel(6);
+      const direct = await renderLessonPdfs(lesson, library).finally(() => setStreamDeflateLevel(1));
       expect(directOutputPatched(), 'the patch was not applied: has pdfkit changed?').toBe(true);
       setDirectOutput(false);
       const usual = await renderLessonPdfs(lesson, library);
@@ -315,6 +322,20 @@ describe("direct output (pdfkit's strings turned into bytes once, pdfkit 0.20.2)
         expect(Buffer.from(file.bytes).equals(Buffer.from(usual.files[index].bytes)), file.name).toBe(true);
       });
     }
+  });
+
+  it('should deflate streams faster (level 1) into PDFs that read back the same as at pdfkit’s level', async () => {
+    const library = exampleLibrary();
+    const lesson = exampleLesson('spotting-online-scams');
+    const fast = await renderLessonPdfs(lesson, library);
+    setStreamDeflateLevel(6);
+    const usual = await renderLessonPdfs(lesson, library).finally(() => setStreamDeflateLevel(1));
+    fast.files.forEach((file, index) => {
+      expect(Buffer.from(file.bytes).equals(Buffer.from(usual.files[index].bytes)), file.name).toBe(false);
+      expect(pdfText(file.bytes), file.name).toBe(pdfText(usual.files[index].bytes));
+      // A few per cent larger at most.
+      expect(file.bytes.length, file.name).toBeLessThan(usual.files[index].bytes.length * 1.25);
+    });
   });
 
   it('should write the usual way, with one warning, on a pdfkit it was not tested for', () => {

@@ -84,7 +84,7 @@ async function renderAt(run: RenderRun, body: number): Promise<{ bytes: Uint8Arr
   contentGuidanceBox(ctx, lesson, { compact: true });
   section(ctx, 'Who may be affected, and what to prepare');
   renderField(ctx, lesson.dslNotes, 'dslNotes');
-  section(ctx, steps.title);
+  section(ctx, steps.dslTitle);
   list(
     ctx,
     steps.steps.map((step) => (inner: PdfContext) => renderBlocks(inner, fillTemplate(step, {}))),

@@ -65,16 +65,21 @@ function estimate(ctx: PdfContext, slide: Slide, deckTitle: string): number {
 export function slideContent(ctx: PdfContext, slide: Slide, index: number, deckTitle: string, fit: SlideFit): void {
   const { doc } = ctx;
   const room = fit.bottom - doc.y;
+  const section = slide.kind === 'section';
+  // Measured only where it is used: to pick a size when there is more than one, and to place a
+  // title or section slide's content lower down (measuring is a tenth of a slide's time).
+  const placed = fit.lower || section;
   let themed: PdfContext = { ...ctx, theme: fit.theme(SCALES[0]) };
   let height = 0;
-  for (const scale of SCALES) {
-    themed = { ...ctx, theme: fit.theme(scale) };
-    height = estimate(themed, slide, deckTitle);
-    if (height <= room) break;
+  if (SCALES.length > 1 || placed) {
+    for (const scale of SCALES) {
+      themed = { ...ctx, theme: fit.theme(scale) };
+      height = estimate(themed, slide, deckTitle);
+      if (height <= room) break;
+    }
   }
-  const section = slide.kind === 'section';
   // A section slide is its title alone, set large (as a title) in the middle of the slide.
-  if (fit.lower || section) doc.y += Math.max(0, (room - height) * (section ? 0.45 : 0.4));
+  if (placed) doc.y += Math.max(0, (room - height) * (section ? 0.45 : 0.4));
   const { theme } = themed;
   const sect = struct(themed, 'Sect', { title: slide.title });
   const inner: PdfContext = { ...themed, parent: sect, headingOffset: 2 };

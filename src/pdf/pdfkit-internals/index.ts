@@ -27,6 +27,7 @@ export {
   patchContentStreams,
   removeDirectOutput,
   setDirectOutput,
+  setStreamDeflateLevel,
   writeDirectly,
 } from './direct-output.ts';
 export { checkPageContent, contentMark, drawBehind, pageContentPatch } from './page-content.ts';

@@ -7,10 +7,17 @@
  * In the presenter view the notes are the main panel: `+`/`-` (or the buttons)
  * change their size, `J`/`K` scroll them, and the bar shows the time used in
  * the current part of the lesson against its planned minutes.
+ * A quiz question's slide builds: the first "next" (or `A`, or the Show the
+ * answer button) reveals its answer on the slide and says it to screen
+ * readers; the next "next" moves on. Going back shows a slide fully built.
  * Nothing is fetched after the page has loaded.
  */
 
-type Message = { type: 'go'; index: number } | { type: 'black'; on: boolean } | { type: 'hello' };
+type Message =
+  | { type: 'go'; index: number }
+  | { type: 'black'; on: boolean }
+  | { type: 'reveal'; index: number; on: boolean }
+  | { type: 'hello' };
 
 const root = document.querySelector<HTMLElement>('[data-deck]');
 if (root) startDeck(root);
@@ -27,11 +34,15 @@ function startDeck(deck: HTMLElement) {
   const end = deck.querySelector<HTMLElement>('[data-end]');
   const notesPanel = deck.querySelector<HTMLElement>('[data-notes-panel]');
   const partStatus = deck.querySelector<HTMLElement>('[data-part-status]');
+  const revealButton = deck.querySelector<HTMLElement>('[data-reveal-button]');
   const presenter = new URLSearchParams(location.search).has('presenter');
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`pshe-deck:${id}`) : undefined;
   const last = slides.length - 1;
   let index = 0;
   let black = false;
+  /** Slides whose answer is shown (a slide stays built once revealed, as in a presentation program). */
+  const revealed = new Set<number>();
+  const hasAnswer = (i: number) => slides[i]?.hasAttribute('data-reveal') ?? false;
 
   document.documentElement.classList.add('deck-js');
   if (presenter) {
@@ -48,6 +59,40 @@ function startDeck(deck: HTMLElement) {
   function fromHash(): number | undefined {
     const match = /^#(\d+)$/.exec(location.hash);
     return match ? clamp(Number(match[1]) - 1) : undefined;
+  }
+
+  /** Show or hide the answer on each slide as `revealed` says, and the button for the current one. */
+  function renderAnswers() {
+    slides.forEach((slide, i) => {
+      const answer = slide.querySelector<HTMLElement>('[data-answer]');
+      if (answer) answer.hidden = !revealed.has(i);
+    });
+    if (revealButton) revealButton.hidden = !hasAnswer(index) || revealed.has(index);
+  }
+
+  function setRevealed(i: number, on: boolean, options: { broadcast?: boolean; announce?: boolean } = {}) {
+    if (on) revealed.add(i);
+    else revealed.delete(i);
+    renderAnswers();
+    if (on && options.announce !== false) {
+      const answer = slides[i]?.querySelector<HTMLElement>('[data-answer]');
+      say((answer?.textContent ?? '').replace(/\s+/g, ' ').trim());
+    }
+    if (options.broadcast !== false) post({ type: 'reveal', index: i, on });
+  }
+
+  /** "Next": reveal the current question's answer first, then move on. */
+  function forward() {
+    if (hasAnswer(index) && !revealed.has(index)) setRevealed(index, true);
+    else show(index + 1);
+  }
+
+  /** "Previous": back to the slide before, shown fully built. */
+  function back() {
+    const target = clamp(index - 1);
+    if (target !== index && hasAnswer(target) && !revealed.has(target))
+      setRevealed(target, true, { announce: false });
+    show(target);
   }
 
   function show(next: number, options: { broadcast?: boolean } = {}) {
@@ -67,6 +112,7 @@ function startDeck(deck: HTMLElement) {
       else slide.removeAttribute('aria-hidden');
     });
     notes.forEach((note, i) => (note.hidden = i !== index));
+    renderAnswers();
     if (position) position.textContent = `Slide ${index + 1} of ${slides.length}: ${titleOf(slides[index])}`;
     if (nextTitle)
       nextTitle.textContent = index < last ? `Next: ${titleOf(slides[index + 1])}` : 'Next: end of the slides';
@@ -121,16 +167,22 @@ function startDeck(deck: HTMLElement) {
       case 'ArrowRight':
       case 'ArrowDown':
       case 'PageDown':
-        show(index + 1);
+        forward();
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
       case 'PageUp':
-        show(index - 1);
+        back();
         break;
       case ' ':
         if (onControl) return;
-        show(event.shiftKey ? index - 1 : index + 1);
+        if (event.shiftKey) back();
+        else forward();
+        break;
+      case 'a':
+      case 'A':
+        if (!hasAnswer(index)) return;
+        setRevealed(index, !revealed.has(index));
         break;
       case 'Home':
         show(0);
@@ -178,8 +230,12 @@ function startDeck(deck: HTMLElement) {
   deck.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
     const action = button?.dataset.action;
-    if (action === 'next') show(index + 1);
-    else if (action === 'prev') show(index - 1);
+    if (action === 'next') forward();
+    else if (action === 'prev') back();
+    else if (action === 'reveal') {
+      setRevealed(index, true);
+      slides[index]?.focus();
+    }
     else if (action === 'fullscreen') toggleFullscreen();
     else if (action === 'presenter') openPresenter();
     else if (action === 'reset-timer') {
@@ -207,7 +263,10 @@ function startDeck(deck: HTMLElement) {
       const dx = point.clientX - touch.x;
       const dy = point.clientY - touch.y;
       touch = undefined;
-      if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy)) show(dx < 0 ? index + 1 : index - 1);
+      if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy)) {
+        if (dx < 0) forward();
+        else back();
+      }
     },
     { passive: true },
   );
@@ -223,8 +282,12 @@ function startDeck(deck: HTMLElement) {
       const message = event.data;
       if (message.type === 'go' && message.index !== index) show(message.index, { broadcast: false });
       else if (message.type === 'black') setBlack(message.on, { broadcast: false });
+      else if (message.type === 'reveal') setRevealed(message.index, message.on, { broadcast: false, announce: false });
       // A presenter window that has just opened asks where the audience is.
-      else if (message.type === 'hello' && !presenter) post({ type: 'go', index });
+      else if (message.type === 'hello' && !presenter) {
+        post({ type: 'go', index });
+        for (const i of revealed) post({ type: 'reveal', index: i, on: true });
+      }
     });
   }
 
