@@ -35,7 +35,17 @@ const labels: Record<ContactKind, string> = {
 export interface HelpService {
   id: string;
   name: string;
+  /** What the service does, in the pupils' words (`helpsWith` in signposts.yaml). */
   helpsWith: string;
+  /** What it does in words for parents, carers and staff (`helpsWithAdults`), when written. */
+  helpsWithAdults?: string;
+  /**
+   * Whom this copy of the model describes the service to, when the model knows
+   * (set by {@link forReader}: {@link lessonHelp}, {@link outsideSchool} and
+   * {@link slideServices} set it). A renderer that is handed a list of services
+   * without knowing its reader prints {@link serviceDescription}.
+   */
+  reader?: Audience;
   ages: string;
   verifiedOn: string;
   source?: string;
@@ -60,12 +70,49 @@ export function helpService(service: Signpost | HelpService, local = false): Hel
     id: service.id,
     name: service.name,
     helpsWith: service.helpsWith,
+    ...(service.helpsWithAdults === undefined ? {} : { helpsWithAdults: service.helpsWithAdults }),
     ages: service.ages,
     verifiedOn: service.verifiedOn,
     ...(service.source === undefined ? {} : { source: service.source }),
     local,
     contacts: facts.flatMap(([kind, value]) => (value ? [{ kind, value, label: labels[kind] }] : [])),
   };
+}
+
+// ---------------------------------------------------------------------------
+// What a service does, in the words for its reader
+
+/**
+ * Whether a reader is an adult: staff and parents are. Outputs for adults are
+ * the letter home, the invitation letter, the DSL briefing, the unit approval
+ * sheet, the staff's lesson plan and guide, the pack README, and every output
+ * of a staff or parents' session.
+ */
+export function isAdultReader(reader: Audience): boolean {
+  return reader !== 'pupils';
+}
+
+/**
+ * What a service does, in the words for a reader: adults (staff, parents) get
+ * `helpsWithAdults` when it is written, everyone else `helpsWith` (the pupils'
+ * words, also the adults' when no other words were written).
+ */
+export function helpsWithFor(service: Pick<HelpService, 'helpsWith' | 'helpsWithAdults'>, reader: Audience): string {
+  return isAdultReader(reader) && service.helpsWithAdults ? service.helpsWithAdults : service.helpsWith;
+}
+
+/** The service as described to a reader (a copy that remembers whom it is for). */
+export function forReader(service: HelpService, reader: Audience): HelpService {
+  return service.reader === reader ? service : { ...service, reader };
+}
+
+/**
+ * What a service does, for the reader its model was made for
+ * ({@link forReader}); `fallback` when the model does not know (a service
+ * looked up by id), which is the pupils' words unless the caller knows better.
+ */
+export function serviceDescription(service: HelpService, fallback: Audience = 'pupils'): string {
+  return helpsWithFor(service, service.reader ?? fallback);
 }
 
 /** A service by id: the library's services first, then the school's local ones (design.md). */
@@ -141,7 +188,11 @@ export interface LessonHelp {
   audience: Audience;
   /** The ids the lesson lists, as written (unknown ones included). */
   ids: readonly string[];
-  /** The lesson's services (`signposts`), in its order; unknown ids are left out (the check reports them). */
+  /**
+   * The lesson's services (`signposts`), in its order, described to the
+   * lesson's audience ({@link forReader}); unknown ids are left out (the check
+   * reports them).
+   */
   services: HelpService[];
   /** The route to the DSL; undefined without a school profile. */
   dsl?: DslRoute;
@@ -156,7 +207,10 @@ export function lessonHelp(lesson: Pick<Lesson, 'audience' | 'signposts'>, libra
   return {
     audience: lesson.audience,
     ids,
-    services: ids.map((id) => findService(library, id)).filter((s): s is HelpService => Boolean(s)),
+    services: ids
+      .map((id) => findService(library, id))
+      .filter((s): s is HelpService => Boolean(s))
+      .map((service) => forReader(service, lesson.audience)),
     ...(dsl ? { dsl } : {}),
     local: localServices(library),
   };
@@ -164,19 +218,22 @@ export function lessonHelp(lesson: Pick<Lesson, 'audience' | 'signposts'>, libra
 
 /**
  * "Outside school" on paper and on the site's handout: the footer's service
- * for the reader first, then the lesson's own, without repeats.
+ * for the reader first, then the lesson's own, without repeats, each described
+ * to that reader (a parent's letter for a pupils' lesson gets the adults' words).
  */
 export function outsideSchool(help: LessonHelp, library: Library, reader: Audience): HelpService[] {
   const first = footerService(library, reader);
   const all = first ? [first, ...help.services] : help.services;
-  return all.filter((service, index) => all.findIndex((s) => s.id === service.id) === index);
+  return all
+    .filter((service, index) => all.findIndex((s) => s.id === service.id) === index)
+    .map((service) => forReader(service, reader));
 }
 
 /** The help slide's services: the lesson's own, or the footer's service for its audience when it lists none. */
 export function slideServices(help: LessonHelp, library: Library): HelpService[] {
   if (help.ids.length) return help.services;
   const fallback = footerService(library, help.audience);
-  return fallback ? [fallback] : [];
+  return fallback ? [forReader(fallback, help.audience)] : [];
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,7 @@
+import type { Nodes, Root } from 'mdast';
+import 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { dslRoute, dslWords } from './help.ts';
+import { dslRoute, dslWords, findService } from './help.ts';
 import { contentGuidanceLabel, supervisionLabel } from './labels.ts';
 import { timedParts } from './timed-parts.ts';
 import type { Lesson, Library } from './types.ts';
@@ -13,6 +15,25 @@ import type { Lesson, Library } from './types.ts';
  */
 
 /** The fields of the lesson that can make the guide long, as `render-adjusted` names them. */
+/**
+ * A field's words on one line, a `:signpost[id]` as the service's name (mdast-util-to-string
+ * would give the bare id, such as "samaritans").
+ */
+function plainWords(tree: Root, library: Library): string {
+  const words = (node: Nodes): string => {
+    if (node.type === 'textDirective' && node.name === 'signpost') {
+      const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+      return findService(library, id)?.name ?? id;
+    }
+    if ('children' in node)
+      return node.children
+        .map((child) => words(child as Nodes))
+        .join(node.type === 'root' || node.type === 'list' ? ' ' : '');
+    return toString(node);
+  };
+  return words(tree).replace(/\s+/g, ' ').trim();
+}
+
 export type GuideField = 'learningOutcome' | 'keyLearningPoints' | 'safeLearning.timeOut' | 'cycles';
 
 /** One thing to do before the lesson: a short bold label, then the text. */
@@ -135,7 +156,7 @@ function beforeTasks(lesson: Lesson, library: Library, inputs: GuideInputs, need
     tasks.push({
       field: 'safeLearning.timeOut',
       label: 'Time-out and who follows up:',
-      text: toString(lesson.safeLearning.timeOut.tree).replace(/\s+/g, ' ').trim(),
+      text: plainWords(lesson.safeLearning.timeOut.tree, library),
     });
   }
   const handout = inputs.fileName('handout');

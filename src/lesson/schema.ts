@@ -156,7 +156,17 @@ export const unitSchema = z.strictObject({
 const signpostFields = {
   id: slug,
   name,
+  /** What the service does, written for pupils. */
   helpsWith: text,
+  /**
+   * What the service does, written for parents, carers and staff; used instead
+   * of `helpsWith` in anything for adults (help model, `helpsWithFor`).
+   */
+  helpsWithAdults: text
+    .describe(
+      'What the service does, written for parents, carers and staff; used instead of `helpsWith` in anything for adults',
+    )
+    .optional(),
   audience: contact,
   ages: contact,
   phone: contact.optional(),

@@ -1,4 +1,4 @@
-import { genericDsl, lessonHelp, waysToReach } from '../lesson/help.ts';
+import { genericDsl, helpsWithFor, lessonHelp, waysToReach } from '../lesson/help.ts';
 import { contentGuidanceLabels, supervisionLabels } from '../lesson/labels.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { outputOfFile } from '../outputs.ts';
@@ -39,14 +39,15 @@ export function lessonReadme(lesson: Lesson, library: Library, files: readonly s
   if (lesson.safeLearning?.timeOut)
     lines.push('', '**If a pupil becomes upset:**', '', lesson.safeLearning.timeOut.source.trim());
   lines.push('', '## Where to get help', '');
-  // Markdown a teacher may copy from: each contact as signposts.yaml writes it.
+  // Markdown a teacher may copy from: each contact as signposts.yaml writes it, and what each
+  // service does in the adults' words (this file is read by staff, whoever the lesson is for).
   const help = lessonHelp(lesson, library);
   lines.push(`- In school: ${help.dsl?.contact ?? genericDsl}.`);
   for (const service of help.services) {
     const contact = waysToReach(service)
       .map((entry) => entry.value)
       .join(' · ');
-    lines.push(`- ${service.name}: ${service.helpsWith}${contact ? ` (${contact})` : ''}`);
+    lines.push(`- ${service.name}: ${helpsWithFor(service, 'staff')}${contact ? ` (${contact})` : ''}`);
   }
   lines.push('', 'Contact details were last checked on the dates in `signposts.yaml`; check them before printing.', '');
   lines.push('---', '', 'Made with PSHE Kit. Lessons: CC BY-SA 4.0. Code: MIT.', '');

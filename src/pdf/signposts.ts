@@ -6,11 +6,14 @@ import {
   dslWords as dslSentence,
   findService as findHelpService,
   helpService,
+  helpsWithFor,
+  serviceDescription,
   serviceLine as lineOf,
   webAddress,
+  type ContactStyle,
   type HelpService,
 } from '../lesson/help.ts';
-import type { Library, Signpost } from '../lesson/types.ts';
+import type { Audience, Library, Signpost } from '../lesson/types.ts';
 import { list } from './lists.ts';
 import { paragraph, plain } from './text.ts';
 import type { Face, PdfContext, Run } from './types.ts';
@@ -36,18 +39,25 @@ export function addressRun(url: string, face: Face, colour: string, link: string
 }
 
 /** How to reach a service, in runs (help model, print style): "call 0800 1111 (free), www.childline.org.uk", addresses clickable. */
-export function contactRuns(service: Signpost | HelpService, colour: { link: string }, face: Face = 'regular'): Run[] {
-  const parts: Run[] = contactPhrases(helpService(service), contactStyles.print).map(({ words, href }) =>
+export function contactRuns(
+  service: Signpost | HelpService,
+  colour: { link: string },
+  face: Face = 'regular',
+  style: ContactStyle = contactStyles.print,
+): Run[] {
+  const parts: Run[] = contactPhrases(helpService(service), style).map(({ words, href }) =>
     href ? { text: words, face, link: href, colour: colour.link } : plain(words, face),
   );
-  return parts.flatMap((part, index) => (index ? [plain(contactStyles.print.separator, face), part] : [part]));
+  return parts.flatMap((part, index) => (index ? [plain(style.separator, face), part] : [part]));
 }
 
 /** `:signpost[id]` in running text: the service's name, then how to reach it. */
 export function signpostRuns(ctx: PdfContext, id: string, face: Face): Run[] | undefined {
   const service = findService(ctx.run.library, id);
   if (!service) return undefined;
-  const contacts = contactRuns(service, ctx.theme.colours, face);
+  // On a slide, as the slide model measured it (src/slides: the slides style, without email).
+  const style = ctx.theme.name.startsWith('slide') ? contactStyles.slides : contactStyles.print;
+  const contacts = contactRuns(service, ctx.theme.colours, face, style);
   const name: Run = { text: service.name, face: face === 'italic' ? 'boldItalic' : 'bold' };
   return contacts.length ? [name, plain(': ', face), ...contacts] : [name];
 }
@@ -63,16 +73,32 @@ export function dslWords(library: Library): string {
 }
 
 /**
+ * Who reads a document, for a service's description when neither the caller
+ * nor the help model says: staff documents are for adults; a participant's
+ * document is for the lesson's audience (pupils, or the parents and staff of
+ * an adult session).
+ */
+export function documentReader(ctx: PdfContext): Audience {
+  return ctx.reader === 'staff' ? 'staff' : ctx.run.lesson.audience;
+}
+
+/**
  * Help services as a list: name and what each helps with, then how to reach it
  * and when. The first contact starts with a capital ("Call …", "Text …").
+ * What each helps with is worded for `reader` when given, else for the reader
+ * the help model described it to (`outsideSchool` and `lessonHelp`
+ * set one), else for the document's reader: parents and staff get the adults'
+ * words (`helpsWithAdults`), pupils the pupils' words.
  */
-export function serviceList(ctx: PdfContext, services: readonly HelpService[]): void {
+export function serviceList(ctx: PdfContext, services: readonly HelpService[], reader?: Audience): void {
   const size = ctx.theme.size.body;
   const { link, muted } = ctx.theme.colours;
+  const fallback = documentReader(ctx);
   list(
     ctx,
     services.map((service) => (item: PdfContext) => {
-      paragraph(item, [{ text: service.name, face: 'bold' }, plain(`: ${service.helpsWith}`)], { size });
+      const helpsWith = reader ? helpsWithFor(service, reader) : serviceDescription(service, fallback);
+      paragraph(item, [{ text: service.name, face: 'bold' }, plain(`: ${helpsWith}`)], { size });
       const phrases = contactPhrases(service, contactStyles.print);
       const hours = service.contacts.find((contact) => contact.kind === 'hours');
       if (phrases.length) {

@@ -85,6 +85,23 @@ describe('the lesson on one page', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('should name a help service in the time-out plan, not print its id', () => {
+    const base = shipped.lessons[0];
+    const lesson = {
+      ...base,
+      safeLearning: {
+        ...base.safeLearning,
+        timeOut: field('A pupil may go to the library. Remind them of :signpost[samaritans].'),
+      },
+    } as Lesson;
+    const guide = lessonGuide(lesson, shipped, {
+      disclosure: disclosureTemplate(),
+      fileName: (id) => lessonFileName(lesson, id),
+    });
+    const text = guide.before.find((task) => task.field === 'safeLearning.timeOut')?.text;
+    expect(text).toBe('A pupil may go to the library. Remind them of Samaritans.');
+  });
+
   it('should say the same on the web page as on paper (one data function)', () => {
     const lesson = shipped.lessons.find((l) => l.sexEducation)!;
     const guide = lessonGuide(lesson, shipped, {

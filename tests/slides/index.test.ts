@@ -22,6 +22,7 @@ describe('src/slides public surface', () => {
       'slideWarnings',
       'supervisionLabel',
       'supervisionLabels',
+      'webSlides',
     ]);
   });
 });

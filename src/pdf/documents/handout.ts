@@ -58,15 +58,15 @@ export async function renderHandout(run: RenderRun, options: HandoutOptions = {}
     section(ctx, cycle.title, { field: cycle.practice, name: `cycles[${index}].practice` });
     renderField(ctx, cycle.practice, `cycles[${index}].practice`);
   });
-  if (lesson.endpoint && hasContentFor(ctx, lesson.endpoint.activity, 'endpoint.activity')) {
-    section(ctx, 'At the end', { field: lesson.endpoint.activity, name: 'endpoint.activity' });
-    renderField(ctx, lesson.endpoint.activity, 'endpoint.activity');
-  }
   if (lesson.exitQuiz?.length) {
     section(ctx, 'Exit quiz');
     paragraph(ctx, 'Tick one answer for each question.', { colour: theme.colours.muted });
     gap(ctx, theme.blockGap * 0.6);
     quiz(ctx, lesson, lesson.exitQuiz, { answers: false });
+  }
+  if (lesson.endpoint && hasContentFor(ctx, lesson.endpoint.activity, 'endpoint.activity')) {
+    section(ctx, 'At the end', { field: lesson.endpoint.activity, name: 'endpoint.activity' });
+    renderField(ctx, lesson.endpoint.activity, 'endpoint.activity');
   }
   section(ctx, 'Where to get help');
   helpSection(ctx, lesson.audience);

@@ -160,13 +160,13 @@ export async function renderLessonPlan(run: RenderRun): Promise<Uint8Array> {
     renderField(ctx, lesson.baseline.activity, 'baseline.activity');
   }
   lesson.cycles.forEach((_, index) => cycleSection(ctx, lesson, index));
-  if (lesson.endpoint) {
-    section(ctx, `Endpoint activity (${minutes(lesson.endpoint.durationInMinutes)})`);
-    renderField(ctx, lesson.endpoint.activity, 'endpoint.activity');
-  }
   if (lesson.exitQuiz?.length) {
     section(ctx, 'Exit quiz');
     quiz(ctx, lesson, lesson.exitQuiz, { answers: true });
+  }
+  if (lesson.endpoint) {
+    section(ctx, `Endpoint activity (${minutes(lesson.endpoint.durationInMinutes)})`);
+    renderField(ctx, lesson.endpoint.activity, 'endpoint.activity');
   }
 
   section(ctx, 'Where to get help');
