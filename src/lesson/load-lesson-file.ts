@@ -3,6 +3,7 @@ import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { checkSignpostRefs } from './checks/library-checks.ts';
 import type { LessonFacts } from './checks/library-checks.ts';
 import { checkLesson } from './checks/lesson-checks.ts';
+import type { TerminologyEntry } from './checks/terminology.ts';
 import { capDiagnostics, diagnostic } from './diagnostic.ts';
 import { limits } from '../limits.ts';
 import { loadDocument } from './load-document.ts';
@@ -20,6 +21,8 @@ export interface LessonJob {
 export interface LessonContext {
   knownSignposts: string[];
   today: string;
+  /** Terms the library's own `terminology.yaml` adds to the built-in list (`safeguarding-terminology`). */
+  terminology?: TerminologyEntry[];
   /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
   modelCache?: { read: boolean };
 }
@@ -154,7 +157,9 @@ export function loadLessonFile(
     ...loaded.fields.signposts,
   ];
   const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
-  diagnostics.push(...checkLesson({ lesson: loaded.data, source, today: context.today }));
+  diagnostics.push(
+    ...checkLesson({ lesson: loaded.data, source, today: context.today, terminology: context.terminology }),
+  );
   diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
   const { assets, images } = checkImages(job.file, loaded.fields.images, source.file, diagnostics);
   const ok = !diagnostics.some((d) => d.severity === 'error');

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkDuplicateLessonIds, checkUnitMembership } from './checks/library-checks.ts';
+import { loadLibraryTerminology } from './checks/terminology.ts';
 import type { UnitFacts } from './checks/library-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
@@ -122,6 +123,9 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     library.school = loadSchool(schoolFile, diagnostics, options.school ? undefined : dir);
   if (library.school?.localServices) knownSignposts.push(...library.school.localServices.map((service) => service.id));
   prepared.context.knownSignposts = knownSignposts;
+  // The library's own terms, checked in every lesson; in the context, so the model cache keys on them.
+  const terminology = loadLibraryTerminology(dir, diagnostics);
+  if (terminology.length) prepared.context.terminology = terminology;
   for (const unitId of listUnitFolders(dir)) {
     const unitDir = path.join(dir, unitId);
     if (!SLUG.test(unitId) || unitId.length > limits.idLength.value) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkLibraryFile, readLibraryImage } from '../library-file.ts';
 import { linkProblem } from '../markdown/safety-plugin.ts';
 import { checkStaleSignposts } from './checks/library-checks.ts';
+import { checkServiceSourceNotes } from './checks/source-notes.ts';
 import { diagnostic } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
 import { display, read } from './read-file.ts';
@@ -73,6 +74,7 @@ export function loadSignposts(dir: string, today: string, diagnostics: Diagnosti
     seen.add(service.id);
   });
   checkServiceUrls(source, services, [], diagnostics);
+  diagnostics.push(...checkServiceSourceNotes(services, source));
   diagnostics.push(...checkStaleSignposts(source.file, services, verifiedOnAt, today));
   return services;
 }
@@ -91,8 +93,10 @@ export function loadSchool(
   const loaded = loadDocument('school', display(file), bytes);
   diagnostics.push(...loaded.diagnostics);
   const school = loaded.data;
-  if (school && loaded.source)
+  if (school && loaded.source) {
     checkServiceUrls(loaded.source, school.localServices ?? [], ['localServices'], diagnostics);
+    diagnostics.push(...checkServiceSourceNotes(school.localServices ?? [], loaded.source, ['localServices']));
+  }
   if (school?.logo && loaded.source) {
     // The logo is named relative to the profile and must stay in its folder (links followed); the
     // model holds its real path, for the renderers, which read it through the same gate.

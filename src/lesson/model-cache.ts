@@ -4,6 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
+import { checkTemplatesVersion } from './checks/lesson-checks.ts';
 import { limits } from '../limits.ts';
 import { loadLessonFile } from './load-lesson-file.ts';
 import { readBounded } from './read-file.ts';
@@ -14,13 +15,19 @@ export const modelCacheDir = path.resolve('node_modules/.cache/pshe-kit/models')
 
 const contextKeys = new WeakMap<LessonContext, string>();
 
-/** What every lesson's result depends on besides its file: the code, the folder it runs in, and the context. */
+/**
+ * What every lesson's result depends on besides its file: the code, the
+ * templates its checks read (the built-in terminology, the letter home), the
+ * folder it runs in, and the context (the library's own terminology among it).
+ */
 function contextKey(context: LessonContext): string {
   let key = contextKeys.get(context);
   if (!key) {
     const shared = { ...context, modelCache: undefined };
     key = createHash('sha256')
       .update(codeVersion())
+      .update('\0')
+      .update(checkTemplatesVersion())
       .update('\0')
       .update(process.cwd())
       .update('\0')

@@ -1,3 +1,4 @@
+import { contentRules } from './rules/content.ts';
 import { libraryRules } from './rules/library.ts';
 import { markdownRules } from './rules/markdown.ts';
 import { renderRules } from './rules/render.ts';
@@ -19,6 +20,7 @@ export const rules = {
   ...yamlRules,
   ...schemaRules,
   ...safetyRules,
+  ...contentRules,
   ...libraryRules,
   ...markdownRules,
   ...renderRules,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { diagnostic } from '../diagnostic.ts';
 import { rules } from '../rules.ts';
@@ -6,6 +8,14 @@ import { yearsOfKeyStage } from '../schema.ts';
 import type { Diagnostic } from '../types.ts';
 import { positionAt } from '../yaml-source.ts';
 import type { YamlSource } from '../yaml-source.ts';
+import { MENTAL_HEALTH_SIGNPOSTS } from './mentions.ts';
+import { checkParentLetter } from './parent-letter.ts';
+import { lessonPassages } from './passages.ts';
+import { checkReadingLevel } from './reading-level.ts';
+import { checkSelfHarmHelp } from './self-harm-help.ts';
+import { checkLessonSourceNotes } from './source-notes.ts';
+import { checkTerminology, terminologyFor } from './terminology.ts';
+import type { TerminologyEntry } from './terminology.ts';
 
 type LessonData = z.output<typeof lessonSchema>;
 
@@ -14,11 +24,11 @@ export interface LessonCheckContext {
   source: YamlSource;
   /** The date that date rules compare with (ISO). */
   today: string;
+  /** Terms the library's own `terminology.yaml` adds to the built-in list (`loadLibraryTerminology`). */
+  terminology?: readonly TerminologyEntry[];
 }
 
 type Check = (context: LessonCheckContext) => Diagnostic[];
-
-const MENTAL_HEALTH_SIGNPOSTS = ['samaritans', 'shout', 'papyrus'];
 
 const pupilRequirements: Check = ({ lesson, source }) => {
   if (lesson.audience !== 'pupils') return [];
@@ -95,7 +105,7 @@ const selfHarm: Check = ({ lesson, source }) => {
       ),
     );
   }
-  if (!lesson.signposts?.some((id) => MENTAL_HEALTH_SIGNPOSTS.includes(id))) {
+  if (!lesson.signposts?.some((id) => (MENTAL_HEALTH_SIGNPOSTS as readonly string[]).includes(id))) {
     out.push(
       diagnostic(
         'self-harm-signpost',
@@ -170,6 +180,24 @@ const placeholders: Check = ({ source }) => {
   return out;
 };
 
+/** Sources are printed: no notes to ourselves in them (`source-internal-note`). */
+const sourceNotes: Check = ({ lesson, source }) => checkLessonSourceNotes(lesson.sources, source);
+
+/**
+ * The checks on the lesson's words (issue 14), over its blocks of text
+ * (`passages.ts`), found once: help beside every mention of self-harm, the
+ * letter home, safeguarding terms and reading level.
+ */
+const wording: Check = ({ lesson, source, terminology }) => {
+  const passages = lessonPassages(lesson, source);
+  return [
+    ...checkSelfHarmHelp(passages, source),
+    ...checkParentLetter(lesson, passages, source),
+    ...checkTerminology(passages, source, terminologyFor(terminology)),
+    ...checkReadingLevel(lesson, passages, source),
+  ];
+};
+
 /** Rules that span fields of one lesson, run after the schema passed. */
 export const lessonChecks: readonly Check[] = [
   pupilRequirements,
@@ -178,8 +206,33 @@ export const lessonChecks: readonly Check[] = [
   selfHarm,
   reviewDate,
   sourceLinks,
+  sourceNotes,
   placeholders,
+  wording,
 ];
+
+/** The texts in templates/ that the checks read: the built-in terminology and the letter home's frame. */
+const checkTemplates = ['terminology.yaml', 'parent-letter.yaml'];
+
+let templatesVersion: string | undefined;
+
+/**
+ * A hash of the templates the lesson checks read (`checkTemplates`), once per
+ * thread: a cache of check results (`model-cache.ts`) keys on it as it keys on
+ * the code, so a school's edit to templates/terminology.yaml checks every lesson again.
+ */
+export function checkTemplatesVersion(): string {
+  if (templatesVersion) return templatesVersion;
+  const hash = createHash('sha256');
+  for (const name of checkTemplates) {
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(new URL(`../../../templates/${name}`, import.meta.url)));
+  }
+  templatesVersion = hash.digest('hex');
+  return templatesVersion;
+}
 
 export function checkLesson(context: LessonCheckContext): Diagnostic[] {
   return lessonChecks.flatMap((check) => check(context));
