@@ -90,8 +90,7 @@ function startDeck(deck: HTMLElement) {
   /** "Previous": back to the slide before, shown fully built. */
   function back() {
     const target = clamp(index - 1);
-    if (target !== index && hasAnswer(target) && !revealed.has(target))
-      setRevealed(target, true, { announce: false });
+    if (target !== index && hasAnswer(target) && !revealed.has(target)) setRevealed(target, true, { announce: false });
     show(target);
   }
 
@@ -235,8 +234,7 @@ function startDeck(deck: HTMLElement) {
     else if (action === 'reveal') {
       setRevealed(index, true);
       slides[index]?.focus();
-    }
-    else if (action === 'fullscreen') toggleFullscreen();
+    } else if (action === 'fullscreen') toggleFullscreen();
     else if (action === 'presenter') openPresenter();
     else if (action === 'reset-timer') {
       timer?.restart();
