@@ -6,6 +6,7 @@
 // writes its share's outputs, then asks the main thread for more lessons until
 // none are left (the main thread builds the site meanwhile, so it has fewer to
 // spare). Without one (`pshe check`, check-worker.ts) it stops once loaded.
+import { collectGarbage } from './collect-garbage.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkLesson } from '../check/check-lesson.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
@@ -77,6 +78,8 @@ export function runPoolWorker<O, D>(renderer?: PoolRenderer<O, D>): void {
     if (request.type === 'render') {
       const lessons = results.flatMap((result) => (result.lesson ? [result.lesson] : []));
       results.length = 0;
+      // The check's garbage goes before rendering starts, so it does not sit under the renders.
+      collectGarbage();
       // The library the renderers see: every service and unit, this share's lessons.
       render = { library: { ...request.library, lessons }, options: request.options };
       start(lessons, request.options);

@@ -25,6 +25,7 @@ import { renderUnitApproval } from '../../pdf/documents/unit-approval.ts';
 import { Progress } from '../../pipeline/progress.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
 import { buildSite, indexSite } from '../../pipeline/site.ts';
+import { collectGarbage } from '../../pool/collect-garbage.ts';
 import { buildSlideDeck } from '../../slides/build-deck.ts';
 import { slideLimit } from '../../slides/slide-warnings.ts';
 
@@ -109,6 +110,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const { library, diagnostics } = await pool.load();
+    // The check's garbage goes before the site and the downloads.
+    collectGarbage();
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       progress.fail();
@@ -187,6 +190,8 @@ async function buildInto(
     building.done();
     const indexing = progress.start('search index');
     indexing.done(`${await indexSite(staging)} pages`);
+    // Astro's garbage goes before this thread renders its share of the downloads.
+    collectGarbage();
   });
   // The workers' heaps are not needed any more.
   await pool.stop();

@@ -44,8 +44,12 @@ interface EmbeddedFontLike {
   ): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
 }
 
-/** Words kept per font before the cache starts afresh, so a huge build cannot grow it without end (pdfkit #1527). */
-const MAX_WORDS_PER_FONT = 100_000;
+/**
+ * Words kept per font before the cache starts afresh, so a huge build cannot grow it without end
+ * (pdfkit #1527). 20,000 holds the working vocabulary of a library; at 100,000 a worker's heap grew
+ * by about 200 KB a lesson over a 1,000-lesson build (docs/benchmarks.md).
+ */
+const MAX_WORDS_PER_FONT = 20_000;
 
 const caches = new WeakMap<object, Map<string, GlyphRun>>();
 const stats = { hits: 0, misses: 0 };
