@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parentLetterKeys, parentLetterTemplate, type ParentLetterTemplate } from '../templates.ts';
 import { limits } from '../../limits.ts';
 import { diagnostic } from '../diagnostic.ts';
 import { rules } from '../rules.ts';
@@ -64,38 +63,20 @@ function sentences(text: string): { text: string; from: number }[] {
   return out;
 }
 
-/** The texts of templates/parent-letter.yaml that frame a lesson's `parentLetter`, by key. */
-export type LetterFrame = Record<(typeof FRAME_KEYS)[number], string>;
+/** The letter's texts that frame a lesson's own, in the order it prints them (not its signature). */
+const FRAME_KEYS = parentLetterKeys.filter((key) => key !== 'signature') as Exclude<
+  (typeof parentLetterKeys)[number],
+  'signature'
+>[];
 
-/** The letter's texts in the order it prints them; `withdrawal` only for sex education. */
-const FRAME_KEYS = [
-  'title',
-  'greeting',
-  'opening',
-  'learningHeading',
-  'materials',
-  'withdrawal',
-  'support',
-  'questions',
-  'helpHeading',
-  'signoff',
-] as const;
+/** The texts of templates/parent-letter.yaml that frame a lesson's `parentLetter`, by key. */
+export type LetterFrame = Pick<ParentLetterTemplate, (typeof FRAME_KEYS)[number]>;
 
 let frame: LetterFrame | undefined;
 
-/**
- * templates/parent-letter.yaml, read once per thread, as the PDF renderer
- * reads it (`src/pdf/templates.ts`, a later stage that the loader may not
- * import). It is our own file: a missing text is a bug, so it throws.
- */
+/** templates/parent-letter.yaml, read once per thread by the same loader as the letter's renderer. */
 export function letterFrame(): LetterFrame {
-  if (frame) return frame;
-  const data: unknown = parse(readFileSync(new URL('../../../templates/parent-letter.yaml', import.meta.url), 'utf8'));
-  const texts = (data ?? {}) as Record<string, unknown>;
-  for (const key of FRAME_KEYS) {
-    if (typeof texts[key] !== 'string') throw new Error(`templates/parent-letter.yaml needs the text \`${key}\``);
-  }
-  frame = texts as LetterFrame;
+  frame ??= parentLetterTemplate();
   return frame;
 }
 
