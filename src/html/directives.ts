@@ -1,7 +1,7 @@
+import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { ElementContent } from 'hast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
-import { toString } from 'mdast-util-to-string';
 import type { RenderContext } from './context.ts';
 import { htmlClasses } from './schema.ts';
 import { findSignpost, signpostInline } from './signpost.ts';
@@ -74,7 +74,7 @@ const lines: DirectiveHandler = (_state, node, context) => {
 
 /** A help service by id: its name and how to reach it. */
 const signpost: DirectiveHandler = (_state, node, context) => {
-  const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+  const id = signpostIdOf(node);
   const service = findSignpost(context.library, id);
   if (!service) {
     context.report(node, `Unknown help service \`${id}\`: add it to signposts.yaml or the school's localServices.`);

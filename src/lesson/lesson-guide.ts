@@ -1,3 +1,4 @@
+import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { Nodes, Root } from 'mdast';
 import 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -22,7 +23,7 @@ import type { Lesson, Library } from './types.ts';
 function plainWords(tree: Root, library: Library): string {
   const words = (node: Nodes): string => {
     if (node.type === 'textDirective' && node.name === 'signpost') {
-      const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+      const id = signpostIdOf(node);
       return findService(library, id)?.name ?? id;
     }
     if ('children' in node)

@@ -1,3 +1,4 @@
+import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { contactPhrases, contactStyles, findService } from '../lesson/help.ts';
@@ -26,7 +27,7 @@ function signpostRuns(state: State, node: PhrasingContent & { type: 'textDirecti
     state.report(node, `Unexpected directive \`:${node.name}\` on a slide; its text is shown as written.`);
     return children(state, node, marks);
   }
-  const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+  const id = signpostIdOf(node);
   const service = findService(state.library, id);
   if (!service) {
     state.report(node, `Unknown help service \`${id}\`; the id is shown instead of its name and contact.`);

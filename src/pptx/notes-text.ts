@@ -1,3 +1,4 @@
+import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { List, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Library } from '../lesson/types.ts';
@@ -18,7 +19,7 @@ function inline(nodes: readonly PhrasingContent[], library: Library): string {
   return nodes
     .map((node) => {
       if (node.type === 'textDirective' && node.name === 'signpost') {
-        const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+        const id = signpostIdOf(node);
         return signpostLine(id, library);
       }
       if (node.type === 'break') return ' ';

@@ -1,6 +1,6 @@
+import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
 import type { Library } from '../lesson/types.ts';
 import { signpostLine } from './signpost-lookup.ts';
 import type { Slide } from './types.ts';
@@ -41,7 +41,7 @@ export function inlineLength(nodes: readonly PhrasingContent[], options: FitOpti
     else if (node.type === 'image') length += node.alt?.length ?? 0;
     else if (node.type === 'footnoteReference') length += 2;
     else if (node.type === 'textDirective' && node.name === 'signpost') {
-      const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+      const id = signpostIdOf(node);
       length += options.library ? signpostLine(id, options.library).length : id.length;
     } else if ('children' in node) length += inlineLength(node.children as PhrasingContent[], options);
   }

@@ -1,3 +1,4 @@
+import { signpostIdOf } from '../../markdown/signpost-id.ts';
 import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -26,7 +27,7 @@ const flow = (text: string) => text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 
 /** `:signpost[id]`: name and contact from the library; an unknown id is reported and shown as written. */
 function signpost(ctx: PdfContext, node: TextDirective, style: InlineStyle): Run[] {
-  const id = (node.data as { signpostId?: string } | undefined)?.signpostId ?? toString(node).trim();
+  const id = signpostIdOf(node);
   const runs = signpostRuns(ctx, id, style.face);
   if (runs) return runs;
   reportNode(
