@@ -180,6 +180,38 @@ export function dslWords(dsl: DslRoute | undefined, options: { atSchool?: boolea
     : `the Designated Safeguarding Lead at ${dsl.school}`;
 }
 
+const withoutFullStop = (text: string) => text.replace(/\.$/, '');
+
+/** What pupils are told last under "Where to get help", on paper and on slides. */
+export const notInTrouble = 'You will not be in trouble for asking for help.';
+
+/**
+ * "In school: …" under "Where to get help": pupils are told how to reach the
+ * DSL and that any trusted adult will do; adults are told whom to tell.
+ */
+export function inSchoolWords(dsl: DslRoute | undefined, audience: Audience): string {
+  if (audience === 'pupils') {
+    return dsl
+      ? `Talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}. You can also talk to any member of staff you trust.`
+      : `Talk to any member of staff you trust, or ${dslWords(dsl)}.`;
+  }
+  return dsl
+    ? `Tell ${dslWords(dsl)} at ${dsl.school}${dsl.deputy ? ` (deputy: ${dsl.deputy})` : ''}.`
+    : `Tell ${dslWords(dsl)}.`;
+}
+
+/** The help line at the foot of every page, as a bold lead and its sentence (the service line follows). */
+export function footerWords(dsl: DslRoute | undefined, audience: Audience): { lead: string; inSchool: string } {
+  if (audience === 'pupils') {
+    const inSchool = dsl
+      ? `talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}.`
+      : `talk to any member of staff, or ${dslWords(dsl)}.`;
+    return { lead: 'Need help? ', inSchool: `In school, ${inSchool}` };
+  }
+  const inSchool = dsl ? `tell ${dslWords(dsl)} at ${dsl.school}.` : `tell ${dslWords(dsl)}.`;
+  return { lead: 'Worried about a child? ', inSchool: `In school, ${inSchool}` };
+}
+
 // ---------------------------------------------------------------------------
 // A lesson's help
 

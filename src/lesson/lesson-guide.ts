@@ -6,6 +6,7 @@ import { dslRoute, dslWords, findService } from './help.ts';
 import { contentGuidanceLabel, supervisionLabel } from './labels.ts';
 import { timedParts } from './timed-parts.ts';
 import type { Lesson, Library } from './types.ts';
+import { audienceWords, keyStageWords } from './lesson-words.ts';
 
 /**
  * "The lesson on one page" as data: what a form tutor needs five minutes
@@ -102,15 +103,6 @@ export function needsDslAgreement(lesson: Lesson): boolean {
   );
 }
 
-const joinWords = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
-const audienceWords: Record<Lesson['audience'], string> = {
-  pupils: 'For pupils',
-  staff: 'For staff',
-  parents: 'For parents and carers',
-};
-
 /**
  * The three steps the guide prints: the template's first two (listen; do not
  * promise secrecy) and its step that tells the DSL the same day, in the
@@ -177,10 +169,7 @@ function beforeTasks(lesson: Lesson, library: Library, inputs: GuideInputs, need
 
 /** The guide's content for a lesson, from the lesson, the library (the DSL route) and the disclosure template. */
 export function lessonGuide(lesson: Lesson, library: Library, inputs: GuideInputs): LessonGuide {
-  const facts = [audienceWords[lesson.audience]];
-  if (lesson.keyStage) facts.push(`Key stage ${lesson.keyStage.replace('key-stage-', '')}`);
-  const years = lesson.yearGroups ?? [];
-  if (years.length) facts.push(`${years.length > 1 ? 'Years' : 'Year'} ${joinWords(years.map(String))}`);
+  const facts = [audienceWords[lesson.audience], ...keyStageWords(lesson)];
   facts.push(`${lesson.durationInMinutes} minutes`);
 
   const parts = timedParts(lesson);

@@ -6,6 +6,7 @@ import { oneYearBefore } from './checks/library-checks.ts';
 import { findService } from './help.ts';
 import { contentGuidanceLabel, supervisionLabel } from './labels.ts';
 import type { Audience, Lesson, Library, Unit } from './types.ts';
+import { keyStageWords } from './lesson-words.ts';
 
 /**
  * What a Designated Safeguarding Lead reads before approving a unit, as one
@@ -86,16 +87,10 @@ export function lessonFilesVersion(lessons: readonly Pick<Lesson, 'file' | 'yaml
   return hash.digest('hex').slice(0, 12);
 }
 
-const joinWords = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
 function audienceWords(lesson: Lesson): string {
   if (lesson.audience === 'staff') return 'Staff';
   if (lesson.audience === 'parents') return 'Parents and carers';
-  const facts: string[] = [];
-  if (lesson.keyStage) facts.push(`key stage ${lesson.keyStage.replace('key-stage-', '')}`);
-  const years = lesson.yearGroups ?? [];
-  if (years.length) facts.push(`${years.length > 1 ? 'Years' : 'Year'} ${joinWords(years.map(String))}`);
+  const facts = keyStageWords(lesson).map((words) => words.replace(/^Key stage/, 'key stage'));
   return facts.length ? `Pupils (${facts.join(', ')})` : 'Pupils';
 }
 

@@ -1,8 +1,10 @@
 import {
-  dslWords,
   footerService as modelFooterService,
   footerServiceId,
+  footerWords,
+  inSchoolWords,
   lessonHelp,
+  notInTrouble,
   outsideSchool,
   type HelpService,
 } from '../lesson/help.ts';
@@ -31,17 +33,9 @@ export function footerRuns(run: RenderRun, audience: Audience): Run[] {
   const { dsl } = lessonHelp(run.lesson, run.library);
   const service = footerService(run, audience);
   const outside = service ? [plain(' Outside school: '), plain(`${serviceLine(service)}.`)] : [];
-  if (audience === 'pupils') {
-    const inSchool = dsl
-      ? `talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}.`
-      : `talk to any member of staff, or ${dslWords(dsl)}.`;
-    return [plain('Need help? ', 'bold'), plain(`In school, ${inSchool}`), ...outside];
-  }
-  const inSchool = dsl ? `tell ${dslWords(dsl)} at ${dsl.school}.` : `tell ${dslWords(dsl)}.`;
-  return [plain('Worried about a child? ', 'bold'), plain(`In school, ${inSchool}`), ...outside];
+  const words = footerWords(dsl, audience);
+  return [plain(words.lead, 'bold'), plain(words.inSchool), ...outside];
 }
-
-const withoutFullStop = (text: string) => text.replace(/\.$/, '');
 
 /** "Where to get help": in school (the DSL), then outside school (the lesson's services), in a tinted box. */
 export function helpSection(ctx: PdfContext, audience: Audience, label?: string): void {
@@ -51,14 +45,7 @@ export function helpSection(ctx: PdfContext, audience: Audience, label?: string)
   box(ctx, 'help', {
     label,
     render: (inner) => {
-      const inSchool =
-        audience === 'pupils'
-          ? dsl
-            ? `Talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}. You can also talk to any member of staff you trust.`
-            : `Talk to any member of staff you trust, or ${dslWords(dsl)}.`
-          : dsl
-            ? `Tell ${dslWords(dsl)} at ${dsl.school}${dsl.deputy ? ` (deputy: ${dsl.deputy})` : ''}.`
-            : `Tell ${dslWords(dsl)}.`;
+      const inSchool = inSchoolWords(dsl, audience);
       paragraph(inner, [plain('In school: ', 'bold'), plain(inSchool)]);
       inner.doc.y += inner.theme.blockGap * 0.6;
       paragraph(inner, [plain('Outside school:', 'bold')]);
@@ -66,7 +53,7 @@ export function helpSection(ctx: PdfContext, audience: Audience, label?: string)
       serviceList(inner, outsideSchool(help, run.library, audience));
       if (audience === 'pupils') {
         inner.doc.y += inner.theme.blockGap * 0.6;
-        paragraph(inner, 'You will not be in trouble for asking for help.', { face: 'bold' });
+        paragraph(inner, notInTrouble, { face: 'bold' });
       }
     },
   });

@@ -46,17 +46,6 @@ export function renderField(ctx: PdfContext, field: MarkdownField | undefined, n
 }
 
 /**
- * True when a field has something to show to this reader (a field of only
- * `:::teacher` notes has nothing for pupils). Names the field for diagnostics.
- */
-export function hasContentFor(ctx: PdfContext, field: MarkdownField | undefined, name: string): boolean {
-  if (!field) return false;
-  ctx.run.field = name;
-  ctx.run.node = field.tree;
-  return field.tree.children.some((node) => handlerFor(ctx, node) !== ignore);
-}
-
-/**
  * How much of a field must fit under its heading (keep-with-next): the first
  * block this reader sees, and when that block is a question followed by
  * `::lines`, the whole question and the first lines to write on (what the

@@ -1,6 +1,6 @@
-import { britishDate } from '../dates.ts';
 import type { Lesson, MarkdownField } from '../lesson/types.ts';
-import { contentGuidanceLabel, quizOptions, supervisionLabel } from '../slides/index.ts';
+import { contentGuidanceWords } from '../documents/content-guidance.ts';
+import { quizOptions } from '../slides/index.ts';
 import { box } from './callouts.ts';
 import { gap } from './layout.ts';
 import { keepWithField } from './render-markdown.ts';
@@ -11,27 +11,6 @@ import { heading, lineHeight, measureText, paragraph, plain } from './text.ts';
 import type { PdfContext, Run } from './types.ts';
 
 type Quiz = NonNullable<Lesson['exitQuiz']>;
-
-const joinWords = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-
-/** An ISO date as people write it: "26 November 2027" (one formatter for every output: src/dates.ts). */
-export const dateWords = britishDate;
-
-/** "Key stage 3", "Year 7", "Years 10 and 11". */
-export function keyStageWords(lesson: Lesson): string[] {
-  const words: string[] = [];
-  if (lesson.keyStage) words.push(`Key stage ${lesson.keyStage.replace('key-stage-', '')}`);
-  const years = lesson.yearGroups ?? [];
-  if (years.length) words.push(`${years.length > 1 ? 'Years' : 'Year'} ${joinWords(years.map(String))}`);
-  return words;
-}
-
-export const audienceWords: Record<Lesson['audience'], string> = {
-  pupils: 'For pupils',
-  staff: 'For staff',
-  parents: 'For parents and carers',
-};
 
 /** The document's title block: a small line saying what the document is, the H1, then a muted line of facts. */
 export function titleBlock(ctx: PdfContext, kicker: string, title: string, facts: string[] = []): void {
@@ -87,25 +66,18 @@ export function bullets(ctx: PdfContext, items: readonly string[]): void {
 
 /** Content guidance and supervision level: first on the plan and the DSL briefing (design.md, "Safe practice"). */
 export function contentGuidanceBox(ctx: PdfContext, lesson: Lesson, options: { compact?: boolean } = {}): void {
+  const words = contentGuidanceWords(lesson);
   box(ctx, 'guidance', {
     label: 'Content guidance',
     render: (inner) => {
-      const codes = lesson.contentGuidance;
-      if (codes.length && options.compact) paragraph(inner, `${codes.map(contentGuidanceLabel).join('; ')}.`);
-      else if (codes.length) bullets(inner, codes.map(contentGuidanceLabel));
-      else paragraph(inner, 'No content guidance: no sensitive content was flagged for this lesson.');
+      if (words.items.length && options.compact) paragraph(inner, `${words.items.join('; ')}.`);
+      else if (words.items.length) bullets(inner, words.items);
+      else paragraph(inner, words.none);
       inner.doc.y += inner.theme.blockGap * 0.6;
-      labelled(
-        inner,
-        'Supervision:',
-        `${supervisionLabel(lesson.supervisionLevel)} (level ${lesson.supervisionLevel} of 4).`,
-      );
-      if (codes.includes('x/self-harm-mentioned')) {
+      labelled(inner, 'Supervision:', words.supervision);
+      if (words.selfHarm) {
         inner.doc.y += inner.theme.blockGap * 0.6;
-        paragraph(
-          inner,
-          'Self-harm or suicide is mentioned, at a distance. Check who in the group may be affected before teaching, and make sure the mental-health services below are on show.',
-        );
+        paragraph(inner, words.selfHarm);
       }
     },
   });

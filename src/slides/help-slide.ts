@@ -1,5 +1,5 @@
 import type { Paragraph, RootContent } from 'mdast';
-import { dslWords, genericDsl, lessonHelp, slideServices, type DslRoute } from '../lesson/help.ts';
+import { dslWords, genericDsl, lessonHelp, notInTrouble, slideServices, type DslRoute } from '../lesson/help.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { list, paragraph, signpost, strong, text } from './mdast-build.ts';
 import { positionOf } from './source-lines.ts';
@@ -22,7 +22,7 @@ export function helpSlide(lesson: Lesson, library: Library): Slide {
   const body: RootContent[] = [inSchool(help.dsl)];
   if (services.length)
     body.push(paragraph(strong('Outside school:')), list(services.map((service) => paragraph(signpost(service.id)))));
-  if (lesson.audience === 'pupils') body.push(paragraph('You will not be in trouble for asking for help.'));
+  if (lesson.audience === 'pupils') body.push(paragraph(notInTrouble));
   const at = lesson.signposts?.length ? positionOf(lesson, 'signposts') : undefined;
   return {
     kind: 'help',

@@ -35,8 +35,10 @@ const ranks: Record<string, string[]>[] = [
   },
   // Renderers: slides are laid out once and drawn by the PDF and PowerPoint renderers.
   { slides: ['src/slides/'], html: ['src/html/'] },
+  // What each printed document holds, in order: the PDF and Word renderers walk the same outline.
+  { documents: ['src/documents/'] },
   // The site (Astro) is a renderer too: `pshe build` and `pshe dev` run it in-process.
-  { pdf: ['src/pdf/'], pack: ['src/pack/'], site: ['src/site/'] },
+  { pdf: ['src/pdf/'], docx: ['src/docx/'], pack: ['src/pack/'], site: ['src/site/'] },
   { pptx: ['src/pptx/'] },
   // Rules that need a renderer (a slide that holds too much), composed over the loader.
   { check: ['src/check/'] },

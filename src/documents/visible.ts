@@ -1,0 +1,19 @@
+import type { RootContent } from 'mdast';
+import 'mdast-util-directive';
+import type { MarkdownField } from '../lesson/types.ts';
+import type { Reader } from './outline.ts';
+
+/**
+ * Whether a reader sees a block: participants never see `:::teacher` notes,
+ * and nobody sees link definitions or front matter, which are not content.
+ * The renderers' handler maps draw nothing for exactly these.
+ */
+export function visibleTo(node: RootContent, reader: Reader): boolean {
+  if (node.type === 'definition' || node.type === 'yaml') return false;
+  return !(reader === 'participant' && node.type === 'containerDirective' && node.name === 'teacher');
+}
+
+/** True when a field has something to show this reader (a field of only `:::teacher` notes has nothing for pupils). */
+export function hasContentFor(field: MarkdownField | undefined, reader: Reader): field is MarkdownField {
+  return Boolean(field?.tree.children.some((node) => visibleTo(node, reader)));
+}
