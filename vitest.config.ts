@@ -12,6 +12,7 @@ const integration = [
   'tests/hostile/**/*.test.ts',
   'tests/site/**/*.test.ts',
   'tests/pptx/libreoffice.test.ts',
+  'tests/docx/libreoffice.test.ts',
   'tests/slides/deck-quality.test.ts',
 ];
 

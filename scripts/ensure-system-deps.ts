@@ -1,5 +1,5 @@
 // Checks the Debian packages the test suite needs (browser tests, PDF read-back
-// and LibreOffice for the PowerPoint). Run as root it installs what is missing with apt-get; otherwise
+// and LibreOffice for the PowerPoint and the Word documents). Run as root it installs what is missing with apt-get; otherwise
 // it says exactly what to install and stops the tests with exit status 1.
 import { execFileSync, spawnSync } from 'node:child_process';
 
@@ -7,7 +7,8 @@ const needs: { command: string; pkg: string; why: string }[] = [
   { command: 'chromium', pkg: 'chromium', why: 'browser tests (Playwright drives Debian Chromium)' },
   { command: 'pdftotext', pkg: 'poppler-utils', why: 'reading PDFs back in tests' },
   { command: 'pdfinfo', pkg: 'poppler-utils', why: 'checking PDFs are tagged' },
-  { command: 'soffice', pkg: 'libreoffice-impress', why: 'opening the PowerPoint as an office suite does' },
+  { command: 'loimpress', pkg: 'libreoffice-impress', why: 'opening the PowerPoint as an office suite does' },
+  { command: 'lowriter', pkg: 'libreoffice-writer', why: 'opening the Word documents as an office suite does' },
 ];
 
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;

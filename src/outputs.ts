@@ -13,7 +13,7 @@ import type { Audience } from './lesson/types.ts';
  */
 
 /** What the site shows next to a download's link. */
-export type OutputKind = 'PDF' | 'PowerPoint' | 'Zip';
+export type OutputKind = 'PDF' | 'PowerPoint' | 'Word' | 'Zip';
 
 export interface LessonOutput {
   /** Key of the output's renderer. */
@@ -162,6 +162,32 @@ export const lessonOutputs = [
     inPack: true,
     packReadme: 'the slides as an editable PowerPoint with speaker notes',
     page: '16:9',
+  },
+  {
+    id: 'handout-docx',
+    suffix: 'handout.docx',
+    kind: 'Word',
+    label: {
+      pupils: 'Pupil handout to edit',
+      staff: 'Participant handout to edit',
+      parents: 'Participant handout to edit',
+    },
+    detail: 'The handout as a Word document, to adapt and print.',
+    audiences: everyone,
+    inPack: true,
+    packReadme: 'the handout as a Word document, to adapt (no teacher-only content)',
+    page: 'A4',
+  },
+  {
+    id: 'lesson-plan-docx',
+    suffix: 'lesson-plan.docx',
+    kind: 'Word',
+    label: { pupils: 'Lesson plan to edit', staff: 'Facilitator plan to edit', parents: 'Facilitator plan to edit' },
+    detail: 'The plan as a Word document, to adapt.',
+    audiences: everyone,
+    inPack: true,
+    packReadme: 'the lesson plan as a Word document, to adapt',
+    page: 'A4',
   },
   {
     id: 'pack',

@@ -42,3 +42,12 @@ export function zipDate(date: Date): Date {
 
 /** `2026-01-01T00:00:00Z`: the W3CDTF form docProps/core.xml uses, without milliseconds. */
 export const w3cdtf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * An Office file's `docProps/core.xml` with its created and modified dates set
+ * to `date`: the office libraries write the time of the run, which would make
+ * every build's PowerPoint and Word files differ.
+ */
+export function setCoreDates(xml: string, date: Date): string {
+  return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${w3cdtf(date)}$3`);
+}

@@ -18,7 +18,7 @@ export interface ZipOptions {
 }
 
 /** Files that are already compressed are stored as they are (feasibility.md: no gain, much time). */
-const stored = /\.(pdf|pptx|zip|png|jpe?g|gif|webp|woff2?)$/i;
+const stored = /\.(pdf|pptx|docx|zip|png|jpe?g|gif|webp|woff2?)$/i;
 
 /** A zip entry's date and time in MS-DOS form, from the date's UTC fields (the same bytes in every time zone). */
 function dosDateTime(date: Date): { time: number; day: number } {

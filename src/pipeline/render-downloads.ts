@@ -4,6 +4,8 @@ import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
 import { outputFileName, outputsOfKind } from '../outputs.ts';
 import type { OutputIdOfKind } from '../outputs.ts';
 import { renderLessonPdfs } from '../pdf/index.ts';
+import { renderHandoutDocx, renderLessonPlanDocx } from '../docx/index.ts';
+import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { renderPptx } from '../pptx/index.ts';
 import { buildSlideDeck } from '../slides/index.ts';
 
@@ -30,8 +32,23 @@ const pptxRenderers: Record<OutputIdOfKind<'PowerPoint'>, Renderer> = {
     }),
 };
 
+/** A lesson's images, read through the library's file gate (the one edge where a renderer's files come from). */
+const imagesOf = (lesson: Lesson) => (url: string) => {
+  const read = readLibraryImage(lessonImageScope(path.dirname(lesson.file)), url);
+  return { image: read.image, problem: read.problem?.reason };
+};
+
 /**
- * Every download of one lesson except its pack: the PDFs and the PowerPoints
+ * The renderer of every Word document in the output registry, by id: an
+ * entry there of kind 'Word' without one here is a type error.
+ */
+const wordRenderers: Record<OutputIdOfKind<'Word'>, Renderer> = {
+  'handout-docx': (lesson, library) => renderHandoutDocx(lesson, library, { readImage: imagesOf(lesson) }),
+  'lesson-plan-docx': (lesson, library) => renderLessonPlanDocx(lesson, library, { readImage: imagesOf(lesson) }),
+};
+
+/**
+ * Every download of one lesson except its pack: the PDFs, the PowerPoints and the Word documents
  * the output registry gives its audience, sorted by file name.
  * A renderer that throws becomes a `render-failed` diagnostic on the lesson,
  * never a crash of the build.
@@ -55,6 +72,14 @@ export async function renderDownloads(
       files.push({ name: outputFileName(lesson.id, output), bytes });
     } catch (error) {
       diagnostics.push(failed(lesson, 'the PowerPoint', error));
+    }
+  }
+  for (const output of outputsOfKind('Word', lesson.audience)) {
+    try {
+      const bytes = await wordRenderers[output.id](lesson, library, (problem) => diagnostics.push(problem));
+      files.push({ name: outputFileName(lesson.id, output), bytes });
+    } catch (error) {
+      diagnostics.push(failed(lesson, `the Word document ${outputFileName(lesson.id, output)}`, error));
     }
   }
   return { files: files.sort((a, b) => (a.name < b.name ? -1 : 1)), diagnostics };

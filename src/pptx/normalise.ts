@@ -2,7 +2,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { zipEntries } from '../pack/zip.ts';
 import { mayPatch, type InstalledVersions, type Patch } from '../pdf/pdfkit-internals/versions.ts';
 import type { PackEntry } from '../pack/zip.ts';
-import { w3cdtf } from './source-date.ts';
+import { setCoreDates } from '../source-date.ts';
 
 /** C0 controls but tab, line feed and carriage return (pptxgenjs writes CRLF), and DEL. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -49,7 +49,7 @@ export function normalisePptx(bytes: Uint8Array, date: Date, versions?: Installe
   const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
   for (const name of names.sort()) {
     let data = entries[name];
-    if (name === 'docProps/core.xml') data = strToU8(setDates(strFromU8(data), w3cdtf(date)));
+    if (name === 'docProps/core.xml') data = strToU8(setCoreDates(strFromU8(data), date));
     else if (!mend) {
       // pptxgenjs's XML as it wrote it (see pptxgenjsMends).
     } else if (name === '[Content_Types].xml') data = strToU8(contentTypes(strFromU8(data), names));
@@ -75,10 +75,6 @@ function contentTypes(xml: string, names: string[]): string {
     .replace(/<Default Extension="([^"]+)"[^>]*\/>/g, (entry, extension: string) =>
       extensions.has(extension.toLowerCase()) ? entry : '',
     );
-}
-
-function setDates(xml: string, when: string): string {
-  return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
 }
 
 const paragraph = /<a:p>([\s\S]*?)<\/a:p>/g;

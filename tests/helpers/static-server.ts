@@ -19,6 +19,7 @@ const types: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
   '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',

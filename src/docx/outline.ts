@@ -1,0 +1,157 @@
+import { Paragraph } from 'docx';
+import { contentGuidanceWords } from '../documents/content-guidance.ts';
+import type { Block } from '../documents/outline.ts';
+import {
+  contactPhrases,
+  contactStyles,
+  contactWords,
+  inSchoolWords,
+  lessonHelp,
+  notInTrouble,
+  outsideSchool,
+  serviceDescription,
+} from '../lesson/help.ts';
+import { quizOptions } from '../slides/index.ts';
+import { blocksOf, box, headingParagraph, lessonTable, writingLines } from './blocks.ts';
+import { linkRun, readableUrl, textRun } from './inline.ts';
+import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
+
+const paragraph = (children: InlineChildren, style?: string) =>
+  new Paragraph({ ...(style ? { style } : {}), children });
+
+const bullet = (children: InlineChildren, level = 0) =>
+  new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level, custom: true }, children });
+
+/** A multiple-choice quiz: numbered questions, lettered options in the slides' order, answers marked or tick boxes. */
+function quiz(ctx: DocxContext, block: Extract<Block, { type: 'quiz' }>): DocxBlock[] {
+  const instance = ctx.nextList.value++;
+  return block.questions.flatMap((question) => [
+    new Paragraph({
+      style: 'ListNumber',
+      keepNext: true,
+      numbering: { reference: 'numbers', level: 0, instance, custom: true },
+      children: [textRun(question.question, { bold: true })],
+    }),
+    ...quizOptions(ctx.lesson.id, question).map(
+      (choice, index, all) =>
+        new Paragraph({
+          style: 'QuizOption',
+          keepNext: index < all.length - 1,
+          children:
+            block.answers && choice.correct
+              ? [
+                  textRun(`${choice.letter}. `),
+                  textRun(choice.text, { bold: true }),
+                  textRun('  (answer)', { italics: true, colour: ctx.colours.accent }),
+                ]
+              : [textRun(block.answers ? `${choice.letter}. ` : `☐ ${choice.letter}. `), textRun(choice.text)],
+        }),
+    ),
+  ]);
+}
+
+/** "Where to get help": in school, then the services outside school, in the help box (words from the help model). */
+function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBlock[] {
+  const model = lessonHelp(ctx.lesson, ctx.library);
+  const fallback = ctx.reader === 'staff' ? 'staff' : ctx.lesson.audience;
+  const services = outsideSchool(model, ctx.library, block.audience).flatMap((service) => {
+    const phrases = contactPhrases(service, contactStyles.print);
+    const hours = service.contacts.find((contact) => contact.kind === 'hours');
+    const muted = { colour: ctx.colours.muted };
+    const contact: InlineChildren = phrases.flatMap(({ contact: way, words, href }, index) => {
+      const part = href
+        ? linkRun(href, words)
+        : textRun(index === 0 ? contactWords(way, { ...contactStyles.print, verb: 'upper' }) : words, muted);
+      return index ? [textRun(contactStyles.print.separator, muted), part] : [part];
+    });
+    return [
+      bullet([textRun(service.name, { bold: true }), textRun(`: ${serviceDescription(service, fallback)}`)]),
+      ...(phrases.length
+        ? [
+            new Paragraph({
+              style: 'ListContinue',
+              children: [...contact, ...(hours ? [textRun(`. ${hours.value}`, muted)] : [])],
+            }),
+          ]
+        : []),
+    ];
+  });
+  const body: DocxBlock[] = [
+    paragraph([textRun('In school: ', { bold: true }), textRun(inSchoolWords(model.dsl, block.audience))]),
+    paragraph([textRun('Outside school:', { bold: true })]),
+    ...services,
+    ...(block.audience === 'pupils' ? [paragraph([textRun(notInTrouble, { bold: true })])] : []),
+  ];
+  return [box(ctx, 'help', block.label ? [textRun(block.label, { bold: true })] : undefined, body)];
+}
+
+function contentGuidance(ctx: DocxContext): DocxBlock[] {
+  const words = contentGuidanceWords(ctx.lesson);
+  const body: DocxBlock[] = [
+    ...(words.items.length ? words.items.map((item) => bullet([textRun(item)])) : [paragraph([textRun(words.none)])]),
+    paragraph([textRun('Supervision: ', { bold: true }), textRun(words.supervision)]),
+    ...(words.selfHarm ? [paragraph([textRun(words.selfHarm)])] : []),
+  ];
+  return [box(ctx, 'guidance', [textRun('Content guidance', { bold: true })], body)];
+}
+
+/** One block of a document's outline (src/documents) as Word paragraphs and tables; the PDF draws the same list. */
+function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
+  switch (block.type) {
+    case 'title':
+      return [
+        paragraph([textRun(block.kicker)], 'Kicker'),
+        paragraph([textRun(block.title)], 'Title'),
+        ...(block.facts.length ? [paragraph([textRun(block.facts.join('  ·  '))], 'Subtitle')] : []),
+      ];
+    case 'name-line':
+      return [new Paragraph({ keepNext: true, children: [textRun('Name', { bold: true })] }), ...writingLines(1)];
+    case 'labelled':
+      return [paragraph([textRun(`${block.label} `, { bold: true }), textRun(block.text)])];
+    case 'section':
+      return [headingParagraph(block.title, 1)];
+    case 'subsection':
+      return [headingParagraph(block.title, 2)];
+    case 'paragraph':
+      return [paragraph([textRun(block.text)])];
+    case 'note':
+      return [paragraph([textRun(block.text)], 'Note')];
+    case 'gap':
+      return [];
+    case 'field':
+      return blocksOf(ctx, block.field.tree.children);
+    case 'keywords':
+      return [
+        lessonTable(
+          block.header,
+          ctx.lesson.keywords.map((k) => [k.keyword, k.definition]),
+          [1, 2.6],
+        ),
+      ];
+    case 'quiz':
+      return quiz(ctx, block);
+    case 'bullets':
+      return block.items.map((item) => bullet([textRun(item)]));
+    case 'table':
+      return [lessonTable(block.header, block.rows, block.weights)];
+    case 'content-guidance':
+      return contentGuidance(ctx);
+    case 'staff-box':
+      return [box(ctx, 'staff', [textRun(block.label, { bold: true })], blocksOf(ctx, block.field.tree.children))];
+    case 'help':
+      return help(ctx, block);
+    case 'sources':
+      return block.sources.map((source) =>
+        bullet([
+          textRun(source.title, { bold: true }),
+          textRun(source.publisher ? `, ${source.publisher}. ` : '. '),
+          linkRun(source.url, readableUrl(source.url)),
+        ]),
+      );
+  }
+}
+
+/** A document's outline as the body of a Word document. */
+export function bodyOf(ctx: DocxContext, blocks: readonly Block[]): DocxBlock[] {
+  return blocks.flatMap((block) => blockOf(ctx, block));
+}

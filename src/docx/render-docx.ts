@@ -1,0 +1,165 @@
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { Outline } from '../documents/outline.ts';
+import { footerService, footerWords, lessonHelp, serviceLine, contactStyles } from '../lesson/help.ts';
+import type { Lesson, Library } from '../lesson/types.ts';
+import { zipEntries, type PackEntry } from '../pack/zip.ts';
+import { standardTheme } from '../pdf/theme.ts';
+import { setCoreDates, sourceDate } from '../source-date.ts';
+import { bodyOf } from './outline.ts';
+import { documentStyles, numbering, page, textWidth } from './styles.ts';
+import type { DocxContext, ReadImage } from './types.ts';
+
+export interface DocxOptions {
+  /** Reads the images the lesson names (Node: through the library's file gate). */
+  readImage: ReadImage;
+  /** The date written in the file (default: the build's, src/source-date.ts). */
+  date?: Date;
+}
+
+/** The help line at the foot of every page, in the help model's words, as in the PDFs. */
+function footer(lesson: Lesson, library: Library, audience: Outline['footer']): Footer {
+  const { dsl } = lessonHelp(lesson, library);
+  const words = footerWords(dsl, audience);
+  const service = footerService(library, audience);
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'Footer',
+        children: [
+          new TextRun({ text: words.lead, bold: true }),
+          new TextRun(words.inSchool),
+          ...(service ? [new TextRun(` Outside school: ${serviceLine(service, contactStyles.print)}.`)] : []),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The document's title at the left of every page's head, and "Page 1 of 3" at the right, as in the PDFs. */
+function header(title: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'Footer',
+        children: [
+          new TextRun(title),
+          new TextRun({
+            children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
+        tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+      }),
+    ],
+  });
+}
+
+/**
+ * A Word document of a lesson's outline (src/documents): the same blocks, in
+ * the same order, as the PDF of that outline, in Word's own styles.
+ */
+export async function renderDocx(
+  lesson: Lesson,
+  library: Library,
+  outline: Outline,
+  options: DocxOptions,
+): Promise<Uint8Array> {
+  const theme = standardTheme(library.school?.accentColour);
+  const ctx: DocxContext = {
+    lesson,
+    library,
+    reader: outline.reader,
+    colours: theme.colours,
+    readImage: options.readImage,
+    listLevel: 0,
+    nextList: { value: 1 },
+  };
+  const document = new Document({
+    title: outline.title,
+    subject: outline.subject,
+    creator: library.school?.name ?? 'PSHE Kit',
+    lastModifiedBy: library.school?.name ?? 'PSHE Kit',
+    description: `${outline.kind} for ${lesson.title}, made by PSHE Kit from ${lesson.id}.yaml`,
+    styles: documentStyles(theme),
+    numbering: numbering(),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { ...page.margin, header: page.margin.footer },
+          },
+        },
+        headers: { default: header(outline.title) },
+        footers: { default: footer(lesson, library, outline.footer) },
+        children: bodyOf(ctx, outline.blocks),
+      },
+    ],
+  });
+  return normaliseDocx(await documentParts(document), options.date ?? sourceDate());
+}
+
+type Parts = Map<string, string | Uint8Array>;
+type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts };
+
+/**
+ * The document's parts, unzipped. `Packer.pack` compiles the parts, then
+ * deflates them into a zip that normaliseDocx would inflate again only to
+ * zip them once more: a third of the time of a plan. So the parts are taken
+ * from the compiler that `Packer` holds (a static member, not in docx's
+ * public types); where a version of docx has none, the public zip is unpacked.
+ */
+async function documentParts(document: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (typeof compiler?.compile === 'function') {
+    const parts = compiler.compile(document, undefined, []);
+    if (parts instanceof Map && parts.has('word/document.xml')) return parts;
+  }
+  return new Map(Object.entries(unzipSync(await Packer.pack(document, 'uint8array'))));
+}
+
+/** The random ids `docx` gives hyperlinks' relationships ("rId" and a nanoid), which differ on every run. */
+const randomRelationship = /\bId="(rId[A-Za-z0-9_-]{21})"/g;
+
+/**
+ * The same lesson gives the same bytes: `docx` writes the time of the run in
+ * `docProps/core.xml`, random relationship ids for links, and zips with the
+ * time of the run. Here the dates become the build's, the ids are numbered in
+ * order, the language is recorded, and the parts are zipped again with the
+ * build's date (src/pack/zip.ts, as the PowerPoint is).
+ */
+export function normaliseDocx(parts: Parts, date: Date): Uint8Array {
+  const texts = new Map<string, string>();
+  for (const [name, data] of parts) {
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+  }
+  // Number random relationship ids after the highest rIdN, in the order the relationship files list them.
+  const renames = new Map<string, string>();
+  for (const [name, xml] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!name.endsWith('.rels')) continue;
+    const used = [...xml.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
+    let next = Math.max(0, ...used) + 1;
+    for (const match of xml.matchAll(randomRelationship)) {
+      if (!renames.has(match[1])) renames.set(match[1], `rId${next++}`);
+    }
+  }
+  const files: PackEntry[] = [];
+  for (const [name, data] of parts) {
+    let text = texts.get(name);
+    if (text === undefined) {
+      files.push({ path: name, bytes: typeof data === 'string' ? strToU8(data) : data });
+      continue;
+    }
+    if (renames.size)
+      text = text.replace(/"(rId[A-Za-z0-9_-]{21})"/g, (whole, id: string) =>
+        renames.has(id) ? `"${renames.get(id)}"` : whole,
+      );
+    if (name === 'docProps/core.xml') {
+      text = setCoreDates(text, date);
+      if (!text.includes('<dc:language>'))
+        text = text.replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>');
+    }
+    files.push({ path: name, bytes: strToU8(text) });
+  }
+  return zipEntries(files, { date, level: 1 });
+}
