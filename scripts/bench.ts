@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { outputsFor } from '../src/outputs.ts';
 import { generateLibrary } from './generate-library.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
@@ -81,9 +82,10 @@ for (const size of sizes) {
   row(size, '`pshe build`, cold (`--no-cache`)', cold, buildNotes(cold.stderr));
   const downloads = coldPhases.downloads;
   if (downloads) {
-    const docs = size * 7;
+    // Every file but the pack, for a pupils' lesson (the generated library's audience).
+    const docs = size * outputsFor('pupils').filter((output) => output.kind !== 'Zip').length;
     rows.push(
-      `| ${size} | · downloads per lesson (7 PDFs + .pptx), cold | ${((downloads / size) * 1000).toFixed(0)} ms | | ${((downloads / docs) * 1000).toFixed(1)} ms per file on average, ${os.availableParallelism()} cores, the site built alongside |`,
+      `| ${size} | · downloads per lesson (the PDFs, .pptx and .docx), cold | ${((downloads / size) * 1000).toFixed(0)} ms | | ${((downloads / docs) * 1000).toFixed(1)} ms per file on average, ${os.availableParallelism()} cores, the site built alongside |`,
     );
   }
   const warm = run(['build', '--lessons', dir, '--out', out]);
@@ -115,6 +117,16 @@ if (existsSync('scripts/bench-pdf.ts')) {
   console.log(pdfBench);
 }
 
+let docxBench = '';
+if (existsSync('scripts/bench-docx.ts')) {
+  const result = spawnSync(process.execPath, ['scripts/bench-docx.ts'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  docxBench = `${result.stdout}${result.status ? result.stderr : ''}`.trim();
+  console.log(docxBench);
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const doc = `# Benchmarks
 
@@ -134,6 +146,14 @@ ${rows.join('\n')}
 
 \`\`\`
 ${pdfBench || '(scripts/bench-pdf.ts not present)'}
+\`\`\`
+
+## Word documents: docx against pdfkit
+
+\`node scripts/bench-docx.ts\`:
+
+\`\`\`
+${docxBench || '(scripts/bench-docx.ts not present)'}
 \`\`\`
 `;
 // Keep the hand-written reading of the figures (below the marker) across runs.

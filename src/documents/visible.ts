@@ -13,7 +13,14 @@ export function visibleTo(node: RootContent, reader: Reader): boolean {
   return !(reader === 'participant' && node.type === 'containerDirective' && node.name === 'teacher');
 }
 
-/** True when a field has something to show this reader (a field of only `:::teacher` notes has nothing for pupils). */
+/**
+ * True when a field has something to show this reader (a field of only
+ * `:::teacher` notes has nothing for pupils). A field whose tree is not a tree
+ * (which the loader never makes) counts as content, so that the renderer
+ * meets it and its diagnostic names the field.
+ */
 export function hasContentFor(field: MarkdownField | undefined, reader: Reader): field is MarkdownField {
-  return Boolean(field?.tree.children.some((node) => visibleTo(node, reader)));
+  if (!field) return false;
+  const children = field.tree?.children as MarkdownField['tree']['children'] | null | undefined;
+  return !Array.isArray(children) || children.some((node) => visibleTo(node, reader));
 }

@@ -105,7 +105,7 @@ function tableStyles(colours: Theme['colours']): ImportedXmlComponent[] {
   return [normal, lesson, ...boxes];
 }
 
-export function documentStyles(theme: Theme): IStylesOptions {
+function buildStyles(theme: Theme): IStylesOptions {
   const { colours, size } = theme;
   const text = hex(colours.text);
   const accent = hex(colours.accent);
@@ -293,4 +293,22 @@ export function numbering(): INumberingOptions {
       numberedList('numbers'),
     ],
   };
+}
+
+const built = new Map<string, IStylesOptions>();
+
+/**
+ * The styles for a theme's colours, made once per accent colour: the table
+ * styles are XML that docx parses, and every document of a build shares them
+ * (docx only reads them when it writes a file).
+ */
+export function documentStyles(theme: Theme): IStylesOptions {
+  const key = `${theme.name}:${theme.colours.accent}`;
+  let styles = built.get(key);
+  if (!styles) {
+    if (built.size > 16) built.clear();
+    styles = buildStyles(theme);
+    built.set(key, styles);
+  }
+  return styles;
 }

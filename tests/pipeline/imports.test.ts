@@ -38,8 +38,9 @@ const ranks: Record<string, string[]>[] = [
   // What each printed document holds, in order: the PDF and Word renderers walk the same outline.
   { documents: ['src/documents/'] },
   // The site (Astro) is a renderer too: `pshe build` and `pshe dev` run it in-process.
-  { pdf: ['src/pdf/'], docx: ['src/docx/'], pack: ['src/pack/'], site: ['src/site/'] },
-  { pptx: ['src/pptx/'] },
+  { pdf: ['src/pdf/'], pack: ['src/pack/'], site: ['src/site/'] },
+  // The office formats: they share the PDFs' palette and the zip writer.
+  { pptx: ['src/pptx/'], docx: ['src/docx/'] },
   // Rules that need a renderer (a slide that holds too much), composed over the loader.
   { check: ['src/check/'] },
   // The worker pool `pshe check` and `pshe build` share.
