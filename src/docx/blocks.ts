@@ -14,7 +14,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visibleTo } from '../documents/visible.ts';
 import { inlineChildren, textRun } from './inline.ts';
-import { boxStyleIds, numberedList, textWidth, type BoxStyle } from './styles.ts';
+import { LIST_LEVELS, boxStyleIds, numberedList, textWidth, type BoxStyle } from './styles.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
 
 const headings = [
@@ -146,14 +146,14 @@ function listBlocks(ctx: DocxContext, node: List): DocxBlock[] {
         ? [
             new Paragraph({
               style: ordered ? 'ListNumber' : 'ListBullet',
-              numbering: { reference, level: Math.min(level, 8), instance, custom: true },
+              numbering: { reference, level: Math.min(level, LIST_LEVELS - 1), instance, custom: true },
               children: [...(box ? [textRun(box)] : []), ...inlineChildren(ctx, first.children)],
             }),
           ]
         : [
             new Paragraph({
               style: ordered ? 'ListNumber' : 'ListBullet',
-              numbering: { reference, level: Math.min(level, 8), instance, custom: true },
+              numbering: { reference, level: Math.min(level, LIST_LEVELS - 1), instance, custom: true },
               children: box ? [textRun(box)] : [],
             }),
             ...(first ? blocksOf(inner, [first]) : []),

@@ -260,11 +260,18 @@ function buildStyles(theme: Theme): IStylesOptions {
 
 const indent = (level: number) => ({ left: 360 * (level + 1), hanging: 360 });
 
+/**
+ * How deep lists go in the Word documents: four levels, deeper items sit at
+ * the fourth. Word allows nine; each level of each list costs markup in every
+ * document, and lessons nest lists two deep at most.
+ */
+export const LIST_LEVELS = 4;
+
 /** A numbered list's definition: 1., a., 1., … by level, its first item numbered `start`. */
 export function numberedList(reference: string, start = 1): NumberingDefinition {
   return {
     reference,
-    levels: Array.from({ length: 9 }, (_, level) => ({
+    levels: Array.from({ length: LIST_LEVELS }, (_, level) => ({
       level,
       format: level % 2 ? LevelFormat.LOWER_LETTER : LevelFormat.DECIMAL,
       text: `%${level + 1}.`,
@@ -275,14 +282,14 @@ export function numberedList(reference: string, start = 1): NumberingDefinition 
   };
 }
 
-/** Bullets and numbers, nine levels each: real Word lists that a teacher can extend with Enter. */
+/** Bullets and numbers, four levels each: real Word lists that a teacher can extend with Enter. */
 export function numbering(): INumberingOptions {
   const bullets = ['•', '◦', '▪'];
   return {
     config: [
       {
         reference: 'bullets',
-        levels: Array.from({ length: 9 }, (_, level) => ({
+        levels: Array.from({ length: LIST_LEVELS }, (_, level) => ({
           level,
           format: LevelFormat.BULLET,
           text: bullets[level % bullets.length],
