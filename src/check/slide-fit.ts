@@ -33,17 +33,20 @@ function libraryKey(library: CheckLibrary): string {
 
 /**
  * A lesson model is a function of its file's text, its file and unit, the real
- * paths of its images, the code and the working folder (the model cache's key
- * holds more, for the diagnostics): those, with the library's key, name its
- * slide-fit warnings. Slides measure text only, never an image's bytes.
+ * paths of its images, the character renames applied to it, the code and the
+ * working folder (the model cache's key holds more, for the diagnostics):
+ * those, with the library's key, name its slide-fit warnings. Slides measure
+ * text only, never an image's bytes.
  */
 function lessonKey(lesson: Lesson, library: CheckLibrary): string {
-  return createHash('sha256')
+  const hash = createHash('sha256')
     .update('slide-fit-v2\0')
     .update(libraryKey(library))
     .update(`\0${lesson.file}\0${lesson.unit}\0${JSON.stringify(lesson.images ?? [])}\0`)
-    .update(lesson.yamlSource)
-    .digest('hex');
+    .update(lesson.yamlSource);
+  // A renamed model (`pshe build --rename`) is its YAML's and the renames'.
+  if (lesson.renames) hash.update(`\0renames\0${JSON.stringify(lesson.renames)}`);
+  return hash.digest('hex');
 }
 
 /** An entry: the SHA-256 of the JSON on the first line, then the JSON; read back only when they match. */

@@ -11,6 +11,7 @@ import { display, read } from './read-file.ts';
 import { SLUG } from './schema.ts';
 import type { Diagnostic, Lesson } from './types.ts';
 import { positionAt, positionsOf } from './yaml-source.ts';
+import type { CharacterRenames } from './rename.ts';
 
 /** One lesson file to load, with what it needs to know about the library. */
 export interface LessonJob {
@@ -25,6 +26,13 @@ export interface LessonContext {
   terminology?: TerminologyEntry[];
   /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
   modelCache?: { read: boolean };
+  /**
+   * Characters to rename in every lesson that loads (`pshe build --rename`),
+   * applied by `loadLesson` after the lesson is loaded and checked as written:
+   * the context travels to the pool's workers, so every thread's models are
+   * renamed once, where they are made.
+   */
+  renames?: CharacterRenames;
 }
 
 export interface LessonResult {

@@ -14,6 +14,7 @@ import { limits } from '../limits.ts';
 import { SLUG } from './schema.ts';
 import type { RuleId } from './rules.ts';
 import type { Diagnostic, Library, Unit } from './types.ts';
+import type { CharacterRenames } from './rename.ts';
 import { positionAt } from './yaml-source.ts';
 
 export { loadLessonFile } from './load-lesson-file.ts';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   today?: string;
   /** Keep loaded lessons in the model cache (`pshe build` and `pshe check` do; `read: false` is --no-cache). */
   modelCache?: { read: boolean };
+  /** Characters to rename in every lesson (`pshe build --rename`, `renameCharacters`); names already checked. */
+  renames?: CharacterRenames;
 }
 
 export interface LoadResult {
@@ -96,6 +99,7 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
       knownSignposts: [],
       today,
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+      ...(options.renames && Object.keys(options.renames).length ? { renames: options.renames } : {}),
     },
     jobs: [],
     units: [],

@@ -7,6 +7,7 @@ import { codeVersion } from '../code-version.ts';
 import { checkTemplatesVersion } from './checks/lesson-checks.ts';
 import { limits } from '../limits.ts';
 import { loadLessonFile } from './load-lesson-file.ts';
+import { renameCharacters } from './rename.ts';
 import { readBounded } from './read-file.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 
@@ -23,7 +24,8 @@ const contextKeys = new WeakMap<LessonContext, string>();
 function contextKey(context: LessonContext): string {
   let key = contextKeys.get(context);
   if (!key) {
-    const shared = { ...context, modelCache: undefined };
+    // Renames are applied to what the cache holds (`loadLesson`), never stored: a renamed build reads the same entries.
+    const shared = { ...context, modelCache: undefined, renames: undefined };
     key = createHash('sha256')
       .update(codeVersion())
       .update('\0')
@@ -87,9 +89,19 @@ function readEntry(file: string): CacheEntry | undefined {
  * (docs/benchmarks.md). An entry also holds the hash of each image its
  * markdown names (or that it was missing), and is used only while every one
  * is unchanged: image rules read their size and pixels.
- * Without `modelCache`, this is `loadLessonFile`.
+ * Without `modelCache`, this is `loadLessonFile`. With `context.renames`, the
+ * lesson that loaded is then renamed (`renameCharacters`): its diagnostics
+ * are those of the file as written.
  */
 export function loadLesson(job: LessonJob, context: LessonContext): LessonResult {
+  const result = loadOrReadLesson(job, context);
+  // The one place a build's renames reach the models: every thread and the site load through here.
+  if (!context.renames || !result.lesson) return result;
+  const lesson = renameCharacters(result.lesson, context.renames);
+  return lesson === result.lesson ? result : { ...result, lesson };
+}
+
+function loadOrReadLesson(job: LessonJob, context: LessonContext): LessonResult {
   const mode = context.modelCache;
   if (!mode) return loadLessonFile(job, context);
   // Read through links: a linked lesson is keyed on the bytes it points to. Anything but a regular

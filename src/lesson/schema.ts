@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { limits } from '../limits.ts';
+import { CHARACTER_NAME, CHARACTER_NAME_MAX, CHARACTER_NAME_RULE, normaliseName } from './characters.ts';
 import { markdown } from './markdown-field.ts';
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -91,6 +92,33 @@ const cycle = z.strictObject({
   stretch: markdown().optional(),
 });
 
+/**
+ * The fictional people a lesson names outside its `:::scenario{name=…}` blocks
+ * (issue 15): with the scenario names, the names a class may rename. Each once.
+ */
+const characters = z
+  .array(z.string().max(CHARACTER_NAME_MAX).regex(CHARACTER_NAME, CHARACTER_NAME_RULE))
+  .min(1)
+  .max(20)
+  .superRefine((names, context) => {
+    const seen = new Set<string>();
+    names.forEach((name, index) => {
+      const key = normaliseName(name);
+      if (seen.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `"${name}" is already in the list; list each name once`,
+        });
+      }
+      seen.add(key);
+    });
+  })
+  .meta({
+    description:
+      'Fictional people the lesson names outside its :::scenario{name=…} blocks; with the scenario names, the names a class may rename',
+  });
+
 const psheCode = z.string().regex(/^KS[1-5] [HRL][0-9]{1,2}$/, 'a key stage and code such as "KS4 R1"');
 
 export const lessonSchema = z.strictObject({
@@ -144,6 +172,7 @@ export const lessonSchema = z.strictObject({
     .max(50)
     .optional(),
   reviewDate: isoDate.optional(),
+  characters: characters.optional(),
 });
 
 export const unitSchema = z.strictObject({
@@ -192,6 +221,17 @@ export const schoolSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1d4ed8"')
     .optional(),
   logo: z.string().optional(),
+  /** Who signs the letters home (issue 15), printed under "Yours faithfully," above the school's name. */
+  signOff: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .meta({
+      description:
+        'Who signs the letter to parents and carers and the invitation, such as "Mrs Patel, Head of PSHE": printed after "Yours faithfully," above the school\'s name',
+    })
+    .optional(),
 });
 
 /** The four kinds of file in a library, each with its schema and JSON Schema file name. */

@@ -15,6 +15,8 @@ export interface ParentLetterTemplate {
   questions: string;
   helpHeading: string;
   signoff: string;
+  /** Printed after `signoff` when the school profile sets `signOff` (`{signOff}`). */
+  signedBy: string;
   signature: string;
 }
 
@@ -30,6 +32,8 @@ export interface InvitationLetterTemplate {
   access: string;
   helpHeading: string;
   signoff: string;
+  /** Printed after `signoff` when the school profile sets `signOff` (`{signOff}`). */
+  signedBy: string;
   signature: string;
 }
 
@@ -60,7 +64,11 @@ function load<T>(file: string, keys: string[]): T {
   return data as T;
 }
 
-/** The letter home's texts in the order it prints them (`withdrawal` only for sex education), then its signature. */
+/**
+ * The letter home's texts in the order it prints them (`withdrawal` only for
+ * sex education), then who signs it (`signedBy` only with a profile's `signOff`)
+ * and its signature.
+ */
 export const parentLetterKeys = [
   'title',
   'greeting',
@@ -72,6 +80,7 @@ export const parentLetterKeys = [
   'questions',
   'helpHeading',
   'signoff',
+  'signedBy',
   'signature',
 ] as const satisfies readonly (keyof ParentLetterTemplate)[];
 
@@ -90,6 +99,7 @@ export const invitationLetterTemplate = () =>
     'access',
     'helpHeading',
     'signoff',
+    'signedBy',
     'signature',
   ]);
 

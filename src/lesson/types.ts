@@ -20,6 +20,13 @@ export type Lesson = z.output<typeof lessonSchema> & {
   positions: Record<string, { line: number; column: number }>;
   /** The image files its markdown points to, resolved next to the lesson file (for cache keys). */
   images?: string[];
+  /**
+   * The character renames (old name → new) that changed this model, one set
+   * per call of `renameCharacters` (src/lesson/rename.ts), only the names it
+   * found; absent when nothing was renamed. Part of the cache keys of its
+   * outputs: the model is then no longer its YAML's alone.
+   */
+  renames?: readonly Readonly<Record<string, string>>[];
 };
 
 export type Unit = z.output<typeof unitSchema> & { id: string; file: string };

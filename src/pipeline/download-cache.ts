@@ -173,11 +173,19 @@ export function dependencyVersions(root: string = rootDir, lockFile?: string): s
 
 const lessonKeys = new WeakMap<Lesson, { shared: string; key: string }>();
 
-/** The cache key of one lesson's downloads (worked out once per lesson and build: the unit packs ask again). */
+/**
+ * The cache key of one lesson's downloads (worked out once per lesson and
+ * build: the unit packs ask again): its file, its YAML, the character renames
+ * applied to its model (a build with `--rename` after one without renders the
+ * lessons they change, and only those), and its images.
+ */
 export function lessonKey(shared: string, lesson: Lesson): string {
   const known = lessonKeys.get(lesson);
   if (known?.shared === shared) return known.key;
   const hash = createHash('sha256').update(shared).update(lesson.file).update(lesson.yamlSource);
+  // A renamed lesson (`pshe build --rename`): the renames that changed it. Its `yamlSource` is renamed
+  // too, but text alone could match a lesson written with the new names whose code spans differ.
+  if (lesson.renames) hash.update(`\0renames\0${JSON.stringify(lesson.renames)}`);
   // The images its markdown points to are part of its PDFs: a changed picture is a changed lesson.
   for (const image of lesson.images ?? []) {
     hash.update(`\0${image}\0${fileStamp(image)}`);

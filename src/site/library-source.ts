@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadLibrary } from '../lesson/load-library.ts';
 import type { LoadResult } from '../lesson/load-library.ts';
+import type { CharacterRenames } from '../lesson/rename.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface LibrarySourceOptions {
    * Its diagnostics were printed by the command, so none are passed on.
    */
   library?: Library;
+  /** Characters to rename in every lesson loaded here (`pshe dev --rename`; `renameCharacters`). */
+  renames?: CharacterRenames;
 }
 
 /** What a Vite or Astro file watcher offers that {@link LibrarySource.watch} needs. */
@@ -54,6 +57,7 @@ export class LibrarySource {
   readonly dir: string;
   readonly school?: string;
   readonly #preloaded?: Library;
+  readonly #renames?: CharacterRenames;
   #result?: Promise<LoadResult>;
   #lessons = new Map<string, Lesson>();
   #listeners = new Map<string, (result: LoadResult) => Promise<void>>();
@@ -64,6 +68,7 @@ export class LibrarySource {
     this.dir = path.resolve(options.dir);
     this.school = options.school ? path.resolve(options.school) : undefined;
     this.#preloaded = options.library;
+    this.#renames = options.renames;
   }
 
   current(): Promise<LoadResult> {
@@ -73,7 +78,7 @@ export class LibrarySource {
 
   reload(): Promise<LoadResult> {
     // loadLibrary is synchronous; wrapping it keeps one promise for every caller of this pass.
-    this.#result = Promise.resolve().then(() => loadLibrary(this.dir, { school: this.school }));
+    this.#result = Promise.resolve().then(() => loadLibrary(this.dir, { school: this.school, renames: this.#renames }));
     return this.#result;
   }
 

@@ -64,10 +64,20 @@ describe('invitation to parents and carers', () => {
     expect(words).toContain('call 999');
   });
 
-  it('should end with lines to sign, not "The PSHE team", when there is no school profile', async () => {
+  it('should end with lines to sign, a name and a role, as the letter home does, when there is no school profile', async () => {
     const words = text(await pdf(parents, 'invitation-letter.pdf'));
     expect(words).not.toContain('The PSHE team');
-    expect(words).toMatch(/Signed\s+Name and role/);
+    expect(words).toMatch(/Yours faithfully, Signed\s+Name\s+Role/);
+  });
+
+  it("should be signed by the profile's `signOff`, above the school's name, when it sets one", async () => {
+    const withSchool: Library = {
+      ...library,
+      school: { name: 'Fernhill Example Academy', dslContact: 'room S4', signOff: 'Mr Daniel Osei, Head of PSHE' },
+    };
+    const words = text(await pdf(parents, 'invitation-letter.pdf', withSchool));
+    expect(words).toMatch(/Yours faithfully, Mr Daniel Osei, Head of PSHE Fernhill Example Academy/);
+    expect(words).not.toMatch(/Signed\s+Name/);
   });
 
   it("should sign with the school's name and DSL when there is a profile", async () => {
@@ -78,7 +88,7 @@ describe('invitation to parents and carers', () => {
     const words = text(await pdf(parents, 'invitation-letter.pdf', withSchool));
     expect(words).toMatch(/Yours faithfully, Fernhill Example Academy/);
     expect(words).toContain('Ms Adaeze Okafor, our Designated Safeguarding Lead, will be there');
-    expect(words).not.toContain('Name and role');
+    expect(words).not.toMatch(/Signed\s+Name/);
   });
 
   it('should be tagged, en-GB, with fonts embedded, at most two pages, and the same bytes twice', async () => {

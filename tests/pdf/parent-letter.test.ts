@@ -50,6 +50,23 @@ describe('parent and carer letter', () => {
     expect(text).toMatch(/Yours faithfully, Fernhill Example Academy/);
   });
 
+  it("should be signed as the school's profile says: the sign-off line, who signs, then the school's name", async () => {
+    const library = {
+      ...exampleLibrary(),
+      school: { name: 'Fernhill Example Academy', dslContact: 'room S4', signOff: 'Mrs Patel, Head of PSHE' },
+    };
+    const text = await letterOf(base, library);
+    expect(text).toMatch(/Yours faithfully, Mrs Patel, Head of PSHE Fernhill Example Academy/);
+    expect(text).not.toMatch(/Signed\s+Name/);
+  });
+
+  it('should end with lines to sign, a name and a role, not "The PSHE team", without a school profile', async () => {
+    const text = await letterOf(base);
+    expect(text).not.toContain('The PSHE team');
+    expect(text).toMatch(/Yours faithfully, Signed\s+Name\s+Role/);
+    expect(text).not.toContain('Head of PSHE');
+  });
+
   it('should not be made for staff or parent sessions', async () => {
     const { byName } = await pdfsOf({ ...base, audience: 'staff' });
     expect([...byName.keys()].some((name) => name.endsWith('parent-letter.pdf'))).toBe(false);

@@ -68,6 +68,7 @@ describe('the built site', () => {
       const html = read(`lessons/${lesson.id}/index.html`);
       const names = ['lesson-plan.pdf', 'lesson-guide.pdf', 'handout.pdf', 'handout-large-print.pdf', 'slides.pdf'];
       names.push('slides-with-notes.pdf', 'slides.pptx', 'pack.zip', 'dsl-briefing.pdf', 'parent-letter.pdf');
+      names.push('handout.docx', 'lesson-plan.docx');
       for (const name of names) expect(html).toContain(`href="/downloads/${lesson.id}/${lesson.id}-${name}"`);
       expect(html).toContain(`href="/lessons/${lesson.id}/slides/"`);
       expect(lessonDownloads(lesson)).toHaveLength(names.length);

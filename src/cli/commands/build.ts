@@ -13,6 +13,7 @@ import path from 'node:path';
 import { paint, useColour } from '../colour.ts';
 import { parseFlags } from '../flags.ts';
 import { buildFlags } from './build-flags.ts';
+import { renamesFromFlags, renameSummary } from '../rename-flags.ts';
 import { formatText, printable } from '../format-text.ts';
 import { prepareLibrary } from '../../lesson/load-library.ts';
 import type { Diagnostic, Library } from '../../lesson/types.ts';
@@ -59,6 +60,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const dir = (values.lessons as string | undefined) ?? 'lessons';
   const school = values.school as string | undefined;
   const useCache = !values['no-cache'];
+  // Checked before anything is read: a bad pair is a usage error (exit 2).
+  const renames = renamesFromFlags(values.rename as string[] | undefined);
   // The output folder is replaced wholesale: refuse one that holds anything but a previous output.
   const verdict = checkOutFolder({
     out: (values.out as string | undefined) ?? 'dist',
@@ -75,7 +78,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const started = performance.now();
 
   const checking = progress.start('check');
-  const prepared = prepareLibrary(dir, { school, modelCache: { read: useCache } });
+  // Renames travel in the lessons' context: every thread renames the models it loads (src/lesson/model-cache.ts).
+  const prepared = prepareLibrary(dir, { school, modelCache: { read: useCache }, renames });
   let done = 0;
   const pool = new BuildPool(prepared, () => progress.tick(++done, prepared.jobs.length));
 
@@ -132,6 +136,7 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
       `Built ${printable(path.relative(process.cwd(), out) || out)}: ${totals.pages} pages, ${totals.files} files, ${megabytes(totals.bytes)} in ${seconds} s (${phases}).\n`,
     );
     process.stdout.write(slideSummary(library));
+    process.stdout.write(renameSummary(renames, library.lessons));
     if (diagnostics.length) process.stdout.write(`${diagnostics.length} warning(s): run \`pshe check\` to see them.\n`);
     return 0;
   } catch (error) {

@@ -8,6 +8,7 @@ import { yearsOfKeyStage } from '../schema.ts';
 import type { Diagnostic } from '../types.ts';
 import { positionAt } from '../yaml-source.ts';
 import type { YamlSource } from '../yaml-source.ts';
+import { checkScenarioCharacters } from './characters.ts';
 import { MENTAL_HEALTH_SIGNPOSTS } from './mentions.ts';
 import { checkParentLetter } from './parent-letter.ts';
 import { lessonPassages } from './passages.ts';
@@ -180,6 +181,9 @@ const placeholders: Check = ({ source }) => {
   return out;
 };
 
+/** Every scenario's name among the lesson's `characters`, when it lists them (`scenario-name-not-in-characters`). */
+const scenarioCharacters: Check = ({ lesson, source }) => checkScenarioCharacters(lesson, source);
+
 /** Sources are printed: no notes to ourselves in them (`source-internal-note`). */
 const sourceNotes: Check = ({ lesson, source }) => checkLessonSourceNotes(lesson.sources, source);
 
@@ -203,6 +207,7 @@ export const lessonChecks: readonly Check[] = [
   pupilRequirements,
   yearGroups,
   timing,
+  scenarioCharacters,
   selfHarm,
   reviewDate,
   sourceLinks,

@@ -63,10 +63,10 @@ function sentences(text: string): { text: string; from: number }[] {
   return out;
 }
 
-/** The letter's texts that frame a lesson's own, in the order it prints them (not its signature). */
-const FRAME_KEYS = parentLetterKeys.filter((key) => key !== 'signature') as Exclude<
+/** The letter's texts that frame a lesson's own, in the order it prints them (not who signs it). */
+const FRAME_KEYS = parentLetterKeys.filter((key) => key !== 'signature' && key !== 'signedBy') as Exclude<
   (typeof parentLetterKeys)[number],
-  'signature'
+  'signature' | 'signedBy'
 >[];
 
 /** The texts of templates/parent-letter.yaml that frame a lesson's `parentLetter`, by key. */

@@ -2,6 +2,11 @@ import type { Rule } from './types.ts';
 
 const quoted = (values: readonly string[]) => values.map((value) => `\`${value}\``).join(', ');
 const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Did you mean \`${suggestion}\`?` : '');
+/** `characters` added at the end of the default lesson (no line before it moves). */
+const withCharacters = (list: string): readonly [string, string] => [
+  "reviewDate: '2027-01-01'\n",
+  `reviewDate: '2027-01-01'\ncharacters: ${list}\n`,
+];
 
 /**
  * Rules of the schema layer: each value's type, each field's presence, and
@@ -226,6 +231,38 @@ export const schemaRules = {
           name: 'parts of 20 of 50 minutes',
           edit: [['durationInMinutes: 40', 'durationInMinutes: 10']],
           at: { line: 4, column: 20 },
+        },
+      ],
+    },
+  },
+  'scenario-name-not-in-characters': {
+    severity: 'warning',
+    source: 'schema',
+    description:
+      "A lesson lists its `characters`, and a `:::scenario{name=…}` names someone not in the list. Lessons without `characters` are not checked: their scenarios' names are their characters.",
+    message: (name: string) =>
+      `The scenario's character \`${name}\` is not in \`characters\`; add them, so renaming a class's characters reaches every part of the lesson.`,
+    fixtures: {
+      ok: [
+        { name: 'a lesson without `characters`: its scenario names are its characters' },
+        { name: "`characters` with the scenario's name", edit: [withCharacters('[Priya, Sam]')] },
+      ],
+      notOk: [
+        {
+          name: "`characters` without the scenario's name",
+          edit: [withCharacters('[Priya]')],
+          at: { line: 24, column: 7 },
+        },
+        {
+          name: 'a second scenario whose name is not listed',
+          edit: [
+            withCharacters('[Sam]'),
+            [
+              'Sam is worried.\n      :::\n',
+              'Sam is worried.\n      :::\n\n      :::scenario{name="Jo"}\n      Jo is worried too.\n      :::\n',
+            ],
+          ],
+          at: { line: 28, column: 7 },
         },
       ],
     },

@@ -5,6 +5,7 @@ import { box } from '../callouts.ts';
 import { footerRuns } from '../help.ts';
 import { serviceList } from '../signposts.ts';
 import { gap } from '../layout.ts';
+import { signLetter } from '../letter-signature.ts';
 import { renderBlocks, renderField } from '../render-markdown.ts';
 import { bullets, section, titleBlock } from '../sections.ts';
 import { fillTemplate, invitationLetterTemplate } from '../templates.ts';
@@ -48,8 +49,8 @@ function helpNow(ctx: PdfContext, label: string): void {
  * session's own `parentLetter`, else an invitation and its `summary`, then its learning outcome
  * and key learning points), lines for when and where, that no child is
  * discussed by name, how to see the materials beforehand, and where to get
- * help now. Without a school profile it ends with lines to sign, not a name
- * the school never gave.
+ * help now, signed as the school's profile says (`signLetter`); without a
+ * profile it ends with lines to sign, not a name the school never gave.
  */
 export async function renderInvitationLetter(run: RenderRun): Promise<Uint8Array> {
   const { lesson, library } = run;
@@ -69,6 +70,7 @@ export async function renderInvitationLetter(run: RenderRun): Promise<Uint8Array
     minutes: String(lesson.durationInMinutes),
     dsl: school?.dslName ? `${school.dslName}, our Designated Safeguarding Lead,` : 'our Designated Safeguarding Lead',
     sitePath: `/lessons/${lesson.id}/`,
+    signOff: school?.signOff ?? '',
   };
   const text = (inner: PdfContext, source: string) => renderBlocks(inner, fillTemplate(source, values));
   const between = () => gap(ctx);
@@ -104,12 +106,7 @@ export async function renderInvitationLetter(run: RenderRun): Promise<Uint8Array
   between();
   text(ctx, template.access);
   between();
-  text(ctx, template.signoff);
-  if (school) text(ctx, template.signature);
-  else {
-    fillInRow(ctx, [{ label: 'Signed', share: 1 }]);
-    fillInRow(ctx, [{ label: 'Name and role', share: 1 }]);
-  }
+  signLetter(ctx, school, template, text);
   gap(ctx, theme.blockGap * 2);
   helpNow(ctx, template.helpHeading);
   return finishDocument(ctx, furniture);

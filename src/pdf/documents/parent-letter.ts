@@ -3,12 +3,12 @@ import type { Lesson } from '../../lesson/types.ts';
 import { footerRuns, helpSection } from '../help.ts';
 import { openPdfImage } from '../images.ts';
 import { gap } from '../layout.ts';
+import { signLetter } from '../letter-signature.ts';
 import { drawImage } from '../pdfkit-internals/index.ts';
 import { renderBlocks, renderField } from '../render-markdown.ts';
 import { bullets, section, titleBlock } from '../sections.ts';
 import { fillTemplate, parentLetterTemplate } from '../templates.ts';
 import { standardTheme } from '../theme.ts';
-import { paragraph } from '../text.ts';
 import type { PdfContext, RenderRun } from '../types.ts';
 import { finishDocument, startDocument } from './setup.ts';
 
@@ -49,7 +49,8 @@ function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
  * templates/parent-letter.yaml: what the lesson covers (the lesson's own
  * `parentLetter`), what the child will learn, that every material is
  * available on request, the right to ask for withdrawal when the lesson is sex
- * education, and how to reach the school's DSL.
+ * education, and how to reach the school's DSL; signed as the school's profile
+ * says (`signLetter`), or with lines to sign by hand when there is none.
  */
 export async function renderParentLetter(run: RenderRun): Promise<Uint8Array> {
   const { lesson, library } = run;
@@ -69,6 +70,7 @@ export async function renderParentLetter(run: RenderRun): Promise<Uint8Array> {
     pupils: pupilsWords(lesson),
     dsl: school?.dslName ? `${school.dslName}, our Designated Safeguarding Lead` : 'our Designated Safeguarding Lead',
     dslContact: school?.dslContact.replace(/\.$/, '') ?? 'any member of staff can find them',
+    signOff: school?.signOff ?? '',
   };
   const text = (ctx: PdfContext, source: string) => renderBlocks(ctx, fillTemplate(source, values));
   const between = () => gap(ctx);
@@ -95,9 +97,7 @@ export async function renderParentLetter(run: RenderRun): Promise<Uint8Array> {
   between();
   text(ctx, template.questions);
   between();
-  text(ctx, template.signoff);
-  if (school) text(ctx, template.signature);
-  else paragraph(ctx, 'The PSHE team');
+  signLetter(ctx, school, template, text);
   gap(ctx, theme.blockGap * 2);
   helpSection(ctx, 'parents', template.helpHeading);
   return finishDocument(ctx, furniture);
