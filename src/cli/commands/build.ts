@@ -26,7 +26,7 @@ import { renderUnitApproval } from '../../pdf/documents/unit-approval.ts';
 import { Progress } from '../../pipeline/progress.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
 import { buildSite, indexSite } from '../../pipeline/site.ts';
-import { collectGarbage } from '../../pool/collect-garbage.ts';
+import { collectGarbage, limitHeapGrowth } from '../../pool/collect-garbage.ts';
 import { buildSlideDeck } from '../../slides/build-deck.ts';
 import { slideLimit } from '../../slides/slide-warnings.ts';
 
@@ -77,6 +77,8 @@ export async function runBuild(argv: readonly string[]): Promise<number> {
   const progress = new Progress();
   const started = performance.now();
 
+  // Before any worker starts: every heap of the build grows by at most half again (docs/benchmarks.md).
+  limitHeapGrowth();
   const checking = progress.start('check');
   // Renames travel in the lessons' context: every thread renames the models it loads (src/lesson/model-cache.ts).
   const prepared = prepareLibrary(dir, { school, modelCache: { read: useCache }, renames });
