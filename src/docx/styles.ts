@@ -129,7 +129,8 @@ function buildStyles(theme: Theme): IStylesOptions {
   // style) only when it is not given styles to import, and the table styles must be imported.
   const defaults = new DocumentDefaults({
     run: { font: FONT, size: halfPoints(size.body), color: text, language: { value: 'en-GB' } },
-    paragraph: { spacing: { after: twips(6), line: 276 } },
+    // `lineRule` said outright: LibreOffice reads a missing one as exact, and titles then overlap.
+    paragraph: { spacing: { after: twips(6), line: 276, lineRule: 'auto' } },
   });
   return {
     characterStyles: [

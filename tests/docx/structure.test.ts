@@ -112,6 +112,8 @@ describe('the Word handout and plan', () => {
     expect(core).toContain(`<dc:subject>Handout for ${lesson.title}</dc:subject>`);
     expect(core).toContain('<dc:language>en-GB</dc:language>');
     expect(parts.get('word/styles.xml')).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="en-GB"\/>/);
+    // Line spacing said to be proportional: LibreOffice reads a spacing without a rule as exact, and a title overlaps itself.
+    expect(parts.get('word/styles.xml')).toMatch(/<w:pPrDefault><w:pPr><w:spacing [^>]*w:lineRule="auto"/);
   });
 
   it('should leave staff-only notes and answers out of the handout, and keep them in the plan', async () => {
