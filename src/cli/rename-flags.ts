@@ -95,7 +95,7 @@ export function renameSummary(
     );
   if (unused.length)
     lines.push(
-      `No lesson names ${shownNames(unused)}: check the spelling (names are matched as written, capital first).`,
+      `No lesson was changed by renaming ${shownNames(unused)}: only a lesson's characters (its scenarios' names and \`characters\`) are renamed, and never to the name of another of its characters. Check the spelling (names are matched as written, capital first).`,
     );
   return lines.map((line) => `${line}\n`).join('');
 }

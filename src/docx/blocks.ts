@@ -34,6 +34,16 @@ export function headingParagraph(text: string | InlineChildren, level: number): 
   });
 }
 
+/**
+ * Blocks with a small empty paragraph after every table. Word joins two
+ * tables that touch into one (a scenario box straight after a discussion
+ * box would become one table), a table cell must end with a paragraph, and
+ * text straight under a box would otherwise touch it.
+ */
+export function withSpacers(blocks: readonly DocxBlock[]): DocxBlock[] {
+  return blocks.flatMap((block) => (block instanceof Table ? [block, new Paragraph({ style: 'Spacer' })] : [block]));
+}
+
 /** Lines to write on (`::lines`, the pupil's name): ruled paragraphs of the Writing line style. */
 export function writingLines(count: number): Paragraph[] {
   return Array.from({ length: Math.min(Math.max(count, 1), 99) }, () => new Paragraph({ style: 'WritingLine' }));
@@ -45,7 +55,10 @@ export function writingLines(count: number): Paragraph[] {
  * edits as one piece and screen readers meet it in reading order.
  */
 export function box(ctx: DocxContext, style: BoxStyle, label: InlineChildren | undefined, body: DocxBlock[]): Table {
-  const children = [...(label?.length ? [new Paragraph({ style: 'BoxLabel', children: label })] : []), ...body];
+  const children = withSpacers([
+    ...(label?.length ? [new Paragraph({ style: 'BoxLabel', children: label })] : []),
+    ...body,
+  ]);
   return new Table({
     style: boxStyleIds[style].id,
     width: { size: textWidth, type: WidthType.DXA },
@@ -208,10 +221,10 @@ const handlers: Record<string, Handler> = {
     if (image) return figure(ctx, image);
     return [new Paragraph({ ...continued(ctx), children: inlineChildren(ctx, p.children) })];
   },
-  // Markdown headings sit below the section they are in: `#` in a field is one level under the field's heading.
+  // Markdown headings sit below the heading they are under, with no level skipped (`fieldBlocks`).
   heading: (ctx, node) => {
     const h = node as { depth: number; children: PhrasingContent[] };
-    return [headingParagraph(inlineChildren(ctx, h.children), h.depth + 1)];
+    return [headingParagraph(inlineChildren(ctx, h.children), ctx.headingLevels?.get(h.depth) ?? h.depth + 1)];
   },
   list: (ctx, node) => listBlocks(ctx, node as List),
   table: (ctx, node) => tableBlocks(ctx, node as MdTable),
@@ -254,4 +267,25 @@ export function blocksOf(ctx: DocxContext, nodes: readonly RootContent[]): DocxB
         node,
       ),
     );
+}
+
+/** The depths of the markdown headings in a tree, shallowest first. */
+function headingDepths(nodes: readonly RootContent[], found = new Set<number>()): Set<number> {
+  for (const node of nodes) {
+    if (node.type === 'heading') found.add(node.depth);
+    if ('children' in node && Array.isArray(node.children)) headingDepths(node.children as RootContent[], found);
+  }
+  return found;
+}
+
+/**
+ * A lesson field as Word blocks. Its headings go one level under the
+ * outline's heading they follow, and its depths are closed up: a field whose
+ * only heading is `###` under a section gives a Heading 2, not a Heading 4,
+ * so a screen reader's list of headings never skips a level.
+ */
+export function fieldBlocks(ctx: DocxContext, nodes: readonly RootContent[]): DocxBlock[] {
+  const depths = [...headingDepths(nodes)].sort((a, b) => a - b);
+  const headingLevels = new Map(depths.map((depth, rank) => [depth, ctx.outlineLevel.value + 1 + rank]));
+  return blocksOf({ ...ctx, headingLevels }, nodes);
 }

@@ -12,7 +12,7 @@ import {
   serviceDescription,
 } from '../lesson/help.ts';
 import { quizOptions } from '../slides/index.ts';
-import { blocksOf, box, headingParagraph, lessonTable, writingLines } from './blocks.ts';
+import { box, fieldBlocks, headingParagraph, lessonTable, withSpacers, writingLines } from './blocks.ts';
 import { linkRun, readableUrl, textRun } from './inline.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
 
@@ -109,8 +109,10 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
     case 'labelled':
       return [paragraph([textRun(`${block.label} `, { bold: true }), textRun(block.text)])];
     case 'section':
+      ctx.outlineLevel.value = 1;
       return [headingParagraph(block.title, 1)];
     case 'subsection':
+      ctx.outlineLevel.value = 2;
       return [headingParagraph(block.title, 2)];
     case 'paragraph':
       return [paragraph([textRun(block.text)])];
@@ -119,7 +121,7 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
     case 'gap':
       return [];
     case 'field':
-      return blocksOf(ctx, block.field.tree.children);
+      return fieldBlocks(ctx, block.field.tree.children);
     case 'keywords':
       return [
         lessonTable(
@@ -137,7 +139,7 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
     case 'content-guidance':
       return contentGuidance(ctx);
     case 'staff-box':
-      return [box(ctx, 'staff', [textRun(block.label, { bold: true })], blocksOf(ctx, block.field.tree.children))];
+      return [box(ctx, 'staff', [textRun(block.label, { bold: true })], fieldBlocks(ctx, block.field.tree.children))];
     case 'help':
       return help(ctx, block);
     case 'sources':
@@ -153,5 +155,5 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
 
 /** A document's outline as the body of a Word document. */
 export function bodyOf(ctx: DocxContext, blocks: readonly Block[]): DocxBlock[] {
-  return blocks.flatMap((block) => blockOf(ctx, block));
+  return withSpacers(blocks.flatMap((block) => blockOf(ctx, block)));
 }

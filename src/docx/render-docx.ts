@@ -2,6 +2,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopTy
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Outline } from '../documents/outline.ts';
 import { footerService, footerWords, lessonHelp, serviceLine, contactStyles } from '../lesson/help.ts';
+import { stripControls } from '../lesson/checks/control-characters.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { zipEntries, type PackEntry } from '../pack/zip.ts';
 import { standardTheme } from '../pdf/theme.ts';
@@ -73,6 +74,7 @@ export async function renderDocx(
     readImage: options.readImage,
     listLevel: 0,
     nextList: { value: 1 },
+    outlineLevel: { value: 0 },
   };
   const document = new Document({
     title: outline.title,
@@ -124,14 +126,17 @@ const randomRelationship = /\bId="(rId[A-Za-z0-9_-]{21})"/g;
 /**
  * The same lesson gives the same bytes: `docx` writes the time of the run in
  * `docProps/core.xml`, random relationship ids for links, and zips with the
- * time of the run. Here the dates become the build's, the ids are numbered in
- * order, the language is recorded, and the parts are zipped again with the
+ * time of the run, and numbers drawings from a counter shared by every
+ * document the process makes. Here the dates become the build's, the ids are
+ * numbered in order, the language is recorded, and the parts are zipped again with the
  * build's date (src/pack/zip.ts, as the PowerPoint is).
  */
 export function normaliseDocx(parts: Parts, date: Date): Uint8Array {
   const texts = new Map<string, string>();
   for (const [name, data] of parts) {
-    if (/\.(xml|rels)$/.test(name)) texts.set(name, typeof data === 'string' ? data : strFromU8(data));
+    // Defence in depth: characters XML cannot hold (the check reports them as errors first) would make
+    // Word refuse the file; docx escapes only markup characters.
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, stripControls(typeof data === 'string' ? data : strFromU8(data)));
   }
   // Number random relationship ids after the highest rIdN, in the order the relationship files list them.
   const renames = new Map<string, string>();
@@ -143,8 +148,10 @@ export function normaliseDocx(parts: Parts, date: Date): Uint8Array {
       if (!renames.has(match[1])) renames.set(match[1], `rId${next++}`);
     }
   }
+  // Drawings' ids come from a counter docx keeps for the whole process: number them per document.
+  let drawing = 0;
   const files: PackEntry[] = [];
-  for (const [name, data] of parts) {
+  for (const [name, data] of [...parts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let text = texts.get(name);
     if (text === undefined) {
       files.push({ path: name, bytes: typeof data === 'string' ? strToU8(data) : data });
@@ -154,6 +161,7 @@ export function normaliseDocx(parts: Parts, date: Date): Uint8Array {
       text = text.replace(/"(rId[A-Za-z0-9_-]{21})"/g, (whole, id: string) =>
         renames.has(id) ? `"${renames.get(id)}"` : whole,
       );
+    if (text.includes('<wp:docPr ')) text = text.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`);
     if (name === 'docProps/core.xml') {
       text = setCoreDates(text, date);
       if (!text.includes('<dc:language>'))

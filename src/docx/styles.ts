@@ -240,6 +240,15 @@ function buildStyles(theme: Theme): IStylesOptions {
         },
       },
       {
+        // The small empty paragraph after every table (src/docx/blocks.ts, withSpacers).
+        id: 'Spacer',
+        name: 'Space after a table',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 2 },
+        paragraph: { spacing: { before: 0, after: 0, line: twips(6), lineRule: 'exact' } },
+      },
+      {
         id: 'Caption',
         name: 'caption',
         basedOn: 'Normal',

@@ -21,6 +21,10 @@ export interface DocxContext {
   listLevel: number;
   /** The next number for an ordered list of its own (each restarts at its `start`). */
   nextList: { value: number };
+  /** The level of the last heading of the outline (0 after the title, 1 after a section, 2 after a sub-section). */
+  outlineLevel: { value: number };
+  /** Word's level for each markdown heading depth of the field being written (levels one under the outline's, no gaps). */
+  headingLevels?: ReadonlyMap<number, number>;
 }
 
 /** The look inline content inherits from its parents. */

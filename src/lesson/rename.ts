@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { characterNameProblem, isMarkdownLike, normaliseName } from './characters.ts';
+import { characterNameProblem, isMarkdownLike, lessonCharacters, normaliseName } from './characters.ts';
 import type { Lesson } from './types.ts';
 
 /**
@@ -49,8 +49,16 @@ const WORDISH = '\\p{L}\\p{M}\\p{N}';
 const BEFORE = `(?<![${WORDISH}_-])(?<![${WORDISH}]['’])`;
 /** Not followed by more of a word, a hyphen and a word ("Jay-Z"), or `@` (an email address). */
 const AFTER = `(?![${WORDISH}_@]|-[${WORDISH}])`;
-/** A web or mail address in text (not inside a word: "Hotel:"), kept whole so that a name inside one is not changed. */
-const ADDRESS = `(?<![${WORDISH}])((?:https?|mailto|tel):[^\\s<>"'()\\[\\]]*|www\\.[^\\s<>"'()\\[\\]]*)`;
+/**
+ * A web or mail address in text, kept whole so that a name inside one is not
+ * changed ("Jay.Smith@school.org", "www.jay.example"): a web address not
+ * inside a word ("Hotel:"), or an email address starting where no character
+ * of an address's local part comes before it (so each run of such
+ * characters is tried once, and the pattern stays linear).
+ */
+const ADDRESS =
+  `((?<![${WORDISH}])(?:(?:https?|mailto|tel):[^\\s<>"'()\\[\\]]*|www\\.[^\\s<>"'()\\[\\]]*)` +
+  `|(?<![${WORDISH}._%+-])[${WORDISH}._%+-]+@[${WORDISH}-]+(?:\\.[${WORDISH}-]+)+)`;
 /** A space in a name: spaces, or a line break with the indent around it. */
 const SPACE = '(?:[ \\t]+(?:\\r?\\n[ \\t]*)?|\\r?\\n[ \\t]*)';
 
@@ -81,7 +89,8 @@ function emit(node: Trie): string {
   return `(?:${branches.join('|')})${node.end ? '?' : ''}`;
 }
 
-const compiled = new WeakMap<CharacterRenames, Renamer | null>();
+/** Compiled renamers by rename set (as sorted JSON): each lesson asks with its own subset, and most ask alike. */
+const compiled = new Map<string, Renamer | null>();
 
 /**
  * The matcher of a rename set, built once per set (null when it is empty).
@@ -89,8 +98,10 @@ const compiled = new WeakMap<CharacterRenames, Renamer | null>();
  * (`pshe build` with `characterNameProblem`), so this is a programming error.
  */
 function renamerFor(renames: CharacterRenames): Renamer | null {
-  const known = compiled.get(renames);
+  const cacheKey = JSON.stringify(Object.entries(renames).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const known = compiled.get(cacheKey);
   if (known !== undefined) return known;
+  if (compiled.size >= 64) compiled.clear();
   const names = new Map<string, { from: string; to: string }>();
   const root: Trie = { end: false, next: new Map() };
   for (const [from, to] of Object.entries(renames)) {
@@ -109,7 +120,7 @@ function renamerFor(renames: CharacterRenames): Renamer | null {
     node.end = true;
   }
   const renamer = names.size ? { pattern: new RegExp(`${ADDRESS}|${BEFORE}${emit(root)}${AFTER}`, 'gu'), names } : null;
-  compiled.set(renames, renamer);
+  compiled.set(cacheKey, renamer);
   return renamer;
 }
 
@@ -234,12 +245,32 @@ function uniqueNames(names: readonly string[]): string[] {
 }
 
 /**
+ * The renames that apply to a lesson: only its own characters (its scenarios'
+ * names and `characters`, `lessonCharacters`) are renamed, so `--rename
+ * Childline=Sam` changes no help service, source or other capitalised word.
+ * A rename to a name that is already another of its characters (and is not
+ * itself renamed away) is left out for that lesson: it would make two people
+ * in the story one.
+ */
+function ownRenames(lesson: Lesson, renames: CharacterRenames): CharacterRenames {
+  for (const [from, to] of Object.entries(renames)) {
+    const problem = characterNameProblem(from) ?? characterNameProblem(to);
+    if (problem)
+      throw new RangeError(`Cannot rename ${JSON.stringify(from)} to ${JSON.stringify(to)}: a name ${problem}.`);
+  }
+  const cast = new Set(lessonCharacters(lesson).map(normaliseName));
+  const own = Object.entries(renames).filter(([from]) => cast.has(normaliseName(from)));
+  const leaving = new Set(own.map(([from]) => normaliseName(from)));
+  return Object.fromEntries(own.filter(([, to]) => !cast.has(normaliseName(to)) || leaving.has(normaliseName(to))));
+}
+
+/**
  * A new lesson with its characters renamed (`renames`: old name → new), or
  * `lesson` itself when it names none of them. See the top of this file for
  * what changes. The result records the renames it made (`lesson.renames`).
  */
 export function renameCharacters(lesson: Lesson, renames: CharacterRenames): Lesson {
-  const renamer = renamerFor(renames);
+  const renamer = renamerFor(ownRenames(lesson, renames));
   if (!renamer) return lesson;
   const found: Found = new Set();
   const renamed = renameValue(lesson, renamer, found) as Lesson;

@@ -1,8 +1,12 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../../src/docx/index.ts';
-import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
-import { docxParts } from './docx-parts.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { png } from '../helpers/png.ts';
+import { exampleLesson, exampleLibrary, field } from '../pdf/helpers.ts';
+import { docxParts, wordDocumentsOf } from './docx-parts.ts';
 
 const lesson = exampleLesson();
 const library = exampleLibrary();
@@ -19,6 +23,27 @@ describe('the Word documents are reproducible', () => {
     // Links' relationships are numbered, not random.
     const rels = docxParts(first).get('word/_rels/document.xml.rels')!;
     for (const m of rels.matchAll(/ Id="([^"]+)"/g)) expect(m[1]).toMatch(/^rId\d+$/);
+  });
+
+  it('should give the same bytes for a lesson with images, whatever the process rendered before', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pshe-docx-images-'));
+    writeFileSync(path.join(dir, 'feed.png'), png(40, 20));
+    const withImages = {
+      ...lesson,
+      file: path.join(dir, 'lesson.yaml'),
+      cycles: [{ ...lesson.cycles[0], practice: field('![A feed](feed.png)\n\n![The same feed](feed.png)') }],
+    };
+    const first = await wordDocumentsOf(withImages, library);
+    await wordDocumentsOf(withImages, library);
+    const again = await wordDocumentsOf(withImages, library);
+    expect(Buffer.from(again.handout).equals(Buffer.from(first.handout))).toBe(true);
+    expect(Buffer.from(again.plan).equals(Buffer.from(first.plan))).toBe(true);
+    const ids = [
+      ...docxParts(again.handout)
+        .get('word/document.xml')!
+        .matchAll(/<wp:docPr id="(\d+)"/g),
+    ].map((m) => m[1]);
+    expect(ids).toEqual(['1', '2']);
   });
 
   it('should date the file and its zip entries from the date it is given (SOURCE_DATE_EPOCH in a build)', async () => {

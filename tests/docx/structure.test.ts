@@ -25,6 +25,7 @@ const lesson = {
       ...base.cycles[0],
       practice: field(
         [
+          '### Your task',
           `:::teacher\n${secret}.\n:::`,
           ':::scenario{name="Ava"}\nAva gets a message saying she has won a voucher.\n:::',
           '![A phone showing a feed of short videos](feed.png)',
@@ -65,6 +66,9 @@ describe('the Word handout and plan', () => {
         .filter((level) => level !== undefined);
       expect(levels[0]).toBe(0);
       expect(levels.filter((level) => level === 0)).toHaveLength(1);
+      // "### Your task" in a practice field sits one level under its section, whatever its depth.
+      const task = styledParagraphs(docxParts(bytes).get('word/document.xml')!).find((p) => p.text === 'Your task');
+      expect(task?.style).toMatch(/^Heading[23]$/);
       levels.reduce((previous, level) => {
         expect(level).toBeLessThanOrEqual(previous + 1);
         return level;
@@ -176,6 +180,36 @@ describe('the Word handout and plan', () => {
     expect(parts.get('word/_rels/document.xml.rels')).toContain(
       'Target="https://www.ceop.police.uk/safety-centre/" TargetMode="External"',
     );
+  });
+
+  it('should keep two boxes in a row apart, and end every table cell with a paragraph', async () => {
+    const boxes = {
+      ...lesson,
+      cycles: [
+        {
+          ...base.cycles[0],
+          practice: field(
+            ':::scenario{name="Ava"}\nAva reads a message.\n\n| Sign | Example |\n| --- | --- |\n| Urgency | Reply now |\n:::\n\n:::discuss\nWhat should Ava do?\n:::',
+          ),
+        },
+      ],
+    };
+    const { handout } = await wordDocumentsOf(boxes, library);
+    const body = docxParts(handout).get('word/document.xml')!;
+    // Word would join tables that touch into one.
+    expect(body).not.toContain('</w:tbl><w:tbl>');
+    expect(body).toMatch(/ScenarioBox[\s\S]*?<\/w:tbl><w:p><w:pPr><w:pStyle w:val="Spacer"\/>/);
+    for (const cell of body.matchAll(/<\/w:tbl><\/w:tc>/g))
+      expect(cell[0], 'a cell ending with a table').toBeUndefined();
+  });
+
+  it('should leave out characters XML cannot hold, so Word still opens the file', async () => {
+    const odd = { ...lesson, learningOutcome: 'I can name two \uffff ways \ud800 to get help.' };
+    for (const bytes of Object.values(await wordDocumentsOf(odd, library))) {
+      const body = docxParts(bytes).get('word/document.xml')!;
+      expect(body).toContain('I can name two  ways  to get help.');
+      expect(body).not.toMatch(/[\uffff\ufffe]|[\ud800-\udfff]/);
+    }
   });
 
   it("should colour headings with the school's accent when the profile sets one", async () => {

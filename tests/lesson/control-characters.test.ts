@@ -40,6 +40,17 @@ describe('control characters (text is text)', () => {
     expect(lesson(validLesson.replace('dslNotes: |\n  Inform', 'dslNotes: |\n  \tInform'))).toEqual([]);
   });
 
+  it('should report U+FFFF, U+FFFE and half a character, which no Word document or PowerPoint can hold', () => {
+    const typed = lesson(validLesson.replace('Trusted adults can help.', 'Trusted \uffff adults can help.'));
+    expect(typed.map((d) => d.message.match(/U\+[0-9A-F]{4}/)?.[0])).toEqual(['U+FFFF']);
+    expect(typed[0]).toMatchObject({ severity: 'error', line: 7 });
+    const escaped = lesson(validLesson.replace('title: Asking for help', 'title: "Asking \\ufffe for help"'));
+    expect(escaped.map((d) => d.message.match(/U\+[0-9A-F]{4}/)?.[0])).toEqual(['U+FFFE']);
+    const half = lesson(validLesson.replace('title: Asking for help', 'title: "Asking \\ud800 for help"'));
+    expect(half.map((d) => d.message.match(/U\+[0-9A-F]{4}/)?.[0])).toEqual(['U+D800']);
+    expect(half[0].message).toContain('half of a character');
+  });
+
   it('should check unit, signposts and school files too', () => {
     const unit = diagnosticsOf(
       { 'unit-a/unit.yaml': 'title: "Unit\\u0007A"\nlessons: [asking-for-help]\n' },

@@ -164,8 +164,33 @@ describe('renameCharacters', () => {
     expect(swapped.characters).toEqual(['Sam', 'Jay']);
   });
 
-  it('should keep `characters` unique when two characters are given one name', () => {
-    expect(renameCharacters(jay, { Jay: 'Sam' }).characters).toEqual(['Sam']);
+  it('should never give a character the name of another character of the same lesson', () => {
+    // Two people in the story would become one: the rename is left out for this lesson.
+    expect(jay.characters).toContain('Sam');
+    expect(renameCharacters(jay, { Jay: 'Sam' })).toBe(jay);
+    // A swap is fine: Sam is renamed away at the same time.
+    expect(renameCharacters(jay, { Jay: 'Sam', Sam: 'Jay' }).characters).toEqual(
+      jay.characters!.map((name) => (name === 'Jay' ? 'Sam' : name === 'Sam' ? 'Jay' : name)),
+    );
+  });
+
+  it('should leave a name inside an email address alone, and stay fast on text made of address characters', () => {
+    expect(renameCharacters({ ...jay, title: 'Email Jay.Smith@school.org, Jay.' }, { Jay: 'Alex' }).title).toBe(
+      'Email Jay.Smith@school.org, Alex.',
+    );
+    const started = performance.now();
+    const title = `${'a.'.repeat(15_000)} Jay ${'b'.repeat(30_000)}@`;
+    expect(renameCharacters({ ...jay, title }, { Jay: 'Alex' }).title).toContain(' Alex ');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("should rename only the lesson's own characters, never a help service or another capitalised word", () => {
+    const markdown = 'Childline can help. Jay calls Childline.';
+    const lesson = { ...jay, summary: { source: markdown, tree: parseMarkdown(markdown).tree } };
+    expect(renameCharacters(lesson, { Childline: 'Sam' })).toBe(lesson);
+    expect(words(renameCharacters(lesson, { Childline: 'Kim', Jay: 'Alex' }).summary)).toBe(
+      'Childline can help. Alex calls Childline.',
+    );
   });
 
   it('should rename a name of several words across a line break, and prefer the longer name', () => {
@@ -173,7 +198,7 @@ describe('renameCharacters', () => {
       source: 'Mary Jane met Mary and\nMary\nJane again.',
       tree: parseMarkdown('Mary Jane met Mary and\nMary\nJane again.').tree,
     };
-    const lesson = { ...jay, summary };
+    const lesson = { ...jay, summary, characters: [...(jay.characters ?? []), 'Mary Jane', 'Mary'] };
     const renamed = renameCharacters(lesson, { 'Mary Jane': 'Ola', Mary: 'Ruth' });
     expect(words(renamed.summary)).toBe('Ola met Ruth and\nOla again.');
   });

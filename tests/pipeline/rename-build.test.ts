@@ -191,7 +191,7 @@ describe('--rename OLD=NEW', () => {
   it('should summarise what was renamed, and name a rename that changed nothing (a misspelt name)', () => {
     const lessons = [{ renames: [{ Jay: 'Alex' }] }, { renames: [{ Jay: 'Alex', Sam: 'Kim' }] }, {}];
     expect(renameSummary({ Jay: 'Alex', Sam: 'Kim', Jya: 'Ola' }, lessons)).toBe(
-      'Renamed: Jay → Alex in 2 lessons; Sam → Kim in 1 lesson.\nNo lesson names Jya: check the spelling (names are matched as written, capital first).\n',
+      "Renamed: Jay → Alex in 2 lessons; Sam → Kim in 1 lesson.\nNo lesson was changed by renaming Jya: only a lesson's characters (its scenarios' names and `characters`) are renamed, and never to the name of another of its characters. Check the spelling (names are matched as written, capital first).\n",
     );
     expect(renameSummary({}, lessons)).toBe('');
   });

@@ -7,9 +7,15 @@
  */
 import { rules } from '../rules.ts';
 
-/** Every control character that is an error: C0 except tab (U+0009) and new line (U+000A), and DEL. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/**
+ * Every control character that is an error: C0 except tab (U+0009) and new
+ * line (U+000A), and DEL; and what XML cannot hold at all, so a Word document
+ * or a PowerPoint with it will not open: the noncharacters U+FFFE and U+FFFF,
+ * and half of a character (a surrogate without its pair).
+ */
+export const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const controlGlobal = new RegExp(CONTROL_CHARACTERS.source, 'g');
 
 const names: Record<number, string> = {
@@ -21,12 +27,15 @@ const names: Record<number, string> = {
   0x0d: 'carriage return',
   0x1b: 'escape',
   0x7f: 'delete',
+  0xfffe: 'a noncharacter, which documents cannot hold',
+  0xffff: 'a noncharacter, which documents cannot hold',
 };
 
 /** `U+000B (vertical tab, …)`: how a message names a control character. */
 export function describeControl(code: number): string {
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${hex} (${names[code] ?? 'a control character'})`;
+  const surrogate = code >= 0xd800 && code <= 0xdfff ? 'half of a character, without its other half' : undefined;
+  return `U+${hex} (${names[code] ?? surrogate ?? 'a control character'})`;
 }
 
 /** The message for a control character, the same wherever it is found (its wording is the rule's). */
