@@ -206,7 +206,7 @@ export const yamlRules = {
     severity: 'error',
     source: 'yaml',
     description:
-      'A control character (other than tab and new line), such as the vertical tab Word pastes for Shift+Enter.',
+      'A control character (other than tab and new line), such as the vertical tab Word pastes for Shift+Enter, or a character no document can hold (U+FFFE, U+FFFF, half of a surrogate pair).',
     /** `control` names the character (`U+000B (vertical tab, …)`); `where` is "the text" or the value. */
     message: (control: string, where: string) =>
       `Control character ${control} in ${where}, expected printable text. Delete it (use a new line or a space instead).`,
