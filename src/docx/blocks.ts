@@ -13,6 +13,7 @@ import type { Image, List, Paragraph as MdParagraph, PhrasingContent, RootConten
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visibleTo } from '../documents/visible.ts';
+import { directiveLabels, splitDirectiveLabel } from '../markdown/directive-labels.ts';
 import { inlineChildren, textRun } from './inline.ts';
 import { LIST_LEVELS, boxStyleIds, numberedList, textWidth, type BoxStyle } from './styles.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
@@ -182,21 +183,12 @@ function tableBlocks(ctx: DocxContext, node: MdTable): DocxBlock[] {
   return [lessonTable(head ?? [], body)];
 }
 
-/** `:::discuss[Why?]` puts its label in a first paragraph marked `directiveLabel`. */
-function splitLabel(node: ContainerDirective): { label?: MdParagraph; body: RootContent[] } {
-  const [first, ...rest] = node.children;
-  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
-    return { label: first, body: rest };
-  }
-  return { body: node.children };
-}
-
 /** A container directive as a box with its label in words (never colour alone), as in the PDFs. */
 const callout =
   (style: BoxStyle, words: (node: ContainerDirective) => string): Handler =>
   (ctx, node) => {
     const directive = node as ContainerDirective;
-    const { label, body } = splitLabel(directive);
+    const { label, body } = splitDirectiveLabel(directive);
     const said = words(directive);
     const labelRuns = label
       ? [textRun(`${said}: `, { bold: true }), ...inlineChildren(ctx, label.children, { bold: true })]
@@ -204,13 +196,11 @@ const callout =
     return [box(ctx, style, labelRuns, blocksOf({ ...ctx, listLevel: 0 }, body))];
   };
 
-const scenarioName = (node: ContainerDirective) => node.attributes?.name?.trim();
-
 const containerDirectives: Record<string, Handler> = {
-  teacher: callout('staff', () => 'For staff'),
-  scenario: callout('scenario', (node) => (scenarioName(node) ? `Scenario: ${scenarioName(node)}` : 'Scenario')),
-  discuss: callout('discuss', () => 'Discuss'),
-  warning: callout('warning', () => 'Content note'),
+  teacher: callout('staff', directiveLabels.teacher),
+  scenario: callout('scenario', directiveLabels.scenario),
+  discuss: callout('discuss', directiveLabels.discuss),
+  warning: callout('warning', directiveLabels.warning),
 };
 
 /** Block handlers keyed by mdast node type, as the PDF's (src/pdf/handlers/blocks.ts). */

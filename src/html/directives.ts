@@ -1,3 +1,4 @@
+import { directiveLabels, splitDirectiveLabel } from '../markdown/directive-labels.ts';
 import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { ElementContent } from 'hast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -21,10 +22,7 @@ export const ignore: DirectiveHandler = () => undefined;
 
 /** The directive's content, without any label paragraph remark-directive made from `[label]`. */
 function body(state: State, node: Directive): ElementContent[] {
-  const children = node.children.filter(
-    (child) =>
-      !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel),
-  );
+  const children = node.type === 'containerDirective' ? splitDirectiveLabel(node).body : node.children;
   return state.all({ ...node, children } as Directive);
 }
 
@@ -45,9 +43,8 @@ const teacherNote: DirectiveHandler = (state, node) =>
 
 /** A fictional case study, boxed, with the character's name as its caption. */
 const scenario: DirectiveHandler = (state, node) => {
-  const name = node.attributes?.name?.trim();
   return h('figure', { className: ['scenario'] }, [
-    h('figcaption', {}, [t(name ? `Scenario: ${name}` : 'Scenario')]),
+    h('figcaption', {}, [t(directiveLabels.scenario(node))]),
     ...state.wrap(body(state, node), true),
   ]);
 };
@@ -85,8 +82,8 @@ const signpost: DirectiveHandler = (_state, node, context) => {
 
 const shared: Record<string, DirectiveHandler> = {
   scenario,
-  discuss: callout('discuss', 'Discuss'),
-  warning: callout('warning', 'Content note'),
+  discuss: callout('discuss', directiveLabels.discuss()),
+  warning: callout('warning', directiveLabels.warning()),
   lines,
   signpost,
 };

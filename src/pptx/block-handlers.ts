@@ -1,3 +1,4 @@
+import { directiveLabels as labels } from '../markdown/directive-labels.ts';
 import type { List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -24,11 +25,11 @@ export function blockParas(state: State, nodes: readonly RootContent[], context:
   });
 }
 
-/** What a boxed directive is called when it sits inside other content. */
+/** What a boxed directive is called when it sits inside other content (src/markdown/directive-labels.ts). */
 export const directiveLabels: Record<string, (node: ContainerDirective) => string> = {
-  warning: () => 'Content note',
-  scenario: (node) => (node.attributes?.name ? `Scenario: ${node.attributes.name}` : 'Scenario'),
-  discuss: () => 'Discuss',
+  warning: labels.warning,
+  scenario: labels.scenario,
+  discuss: labels.discuss,
 };
 
 function listParas(state: State, node: List, context: Context): Para[] {

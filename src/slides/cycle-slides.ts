@@ -1,3 +1,4 @@
+import { directiveLabels } from '../markdown/directive-labels.ts';
 import type { RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -19,9 +20,8 @@ export const authoredSlides = new WeakSet<Slide>();
 /** A `:::scenario` or `:::discuss` on its own slide; teacher blocks inside go to the notes. */
 export function directiveSlide(node: ContainerDirective, section: string): Slide {
   const { body, notes } = separateTeacher(node.children);
-  const name = node.attributes?.name?.trim();
   const scenario = node.name === 'scenario';
-  const title = scenario ? (name ? `Scenario: ${name}` : 'Scenario') : 'Discuss';
+  const title = scenario ? directiveLabels.scenario(node) : directiveLabels.discuss();
   // The slide holds the directive itself, so renderers box a scenario and style a discussion.
   const boxed = { ...node, children: body } as ContainerDirective;
   return withAt(
