@@ -1,5 +1,5 @@
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { Document, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { strFromU8, strToU8 } from 'fflate';
 import type { Outline } from '../documents/outline.ts';
 import { footerService, footerWords, lessonHelp, serviceLine, contactStyles } from '../lesson/help.ts';
 import { stripControls } from '../lesson/checks/control-characters.ts';
@@ -7,9 +7,10 @@ import type { Lesson, Library } from '../lesson/types.ts';
 import { zipEntries, type PackEntry } from '../pack/zip.ts';
 import { standardTheme } from '../pdf/theme.ts';
 import { setCoreDates, sourceDate } from '../source-date.ts';
+import { compileParts, type Parts } from './compile-parts.ts';
 import { bodyOf } from './outline.ts';
 import { documentStyles, numbering, page, textWidth } from './styles.ts';
-import type { DocxContext, ReadImage } from './types.ts';
+import type { ReadImage } from './types.ts';
 
 export interface DocxOptions {
   /** Reads the images the lesson names (Node: through the library's file gate). */
@@ -66,58 +67,46 @@ export async function renderDocx(
   options: DocxOptions,
 ): Promise<Uint8Array> {
   const theme = standardTheme(library.school?.accentColour);
-  const ctx: DocxContext = {
-    lesson,
-    library,
-    reader: outline.reader,
-    colours: theme.colours,
-    readImage: options.readImage,
-    listLevel: 0,
-    nextList: { value: 1 },
-    outlineLevel: { value: 0 },
-  };
-  const document = new Document({
-    title: outline.title,
-    subject: outline.subject,
-    creator: library.school?.name ?? 'PSHE Kit',
-    lastModifiedBy: library.school?.name ?? 'PSHE Kit',
-    description: `${outline.kind} for ${lesson.title}, made by PSHE Kit from ${lesson.id}.yaml`,
-    styles: documentStyles(theme),
-    numbering: numbering(),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: { ...page.margin, header: page.margin.footer },
+  // Built afresh on each call: a document's paragraphs change when it is written (links become relationships).
+  const make = () =>
+    new Document({
+      title: outline.title,
+      subject: outline.subject,
+      creator: library.school?.name ?? 'PSHE Kit',
+      lastModifiedBy: library.school?.name ?? 'PSHE Kit',
+      description: `${outline.kind} for ${lesson.title}, made by PSHE Kit from ${lesson.id}.yaml`,
+      styles: documentStyles(theme),
+      numbering: numbering(),
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: page.width, height: page.height },
+              margin: { ...page.margin, header: page.margin.footer },
+            },
           },
+          headers: { default: header(outline.title) },
+          footers: { default: footer(lesson, library, outline.footer) },
+          children: bodyOf(
+            {
+              lesson,
+              library,
+              reader: outline.reader,
+              colours: theme.colours,
+              readImage: options.readImage,
+              listLevel: 0,
+              nextList: { value: 1 },
+              outlineLevel: { value: 0 },
+            },
+            outline.blocks,
+          ),
         },
-        headers: { default: header(outline.title) },
-        footers: { default: footer(lesson, library, outline.footer) },
-        children: bodyOf(ctx, outline.blocks),
-      },
-    ],
-  });
-  return normaliseDocx(await documentParts(document), options.date ?? sourceDate());
-}
-
-type Parts = Map<string, string | Uint8Array>;
-type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts };
-
-/**
- * The document's parts, unzipped. `Packer.pack` compiles the parts, then
- * deflates them into a zip that normaliseDocx would inflate again only to
- * zip them once more: a third of the time of a plan. So the parts are taken
- * from the compiler that `Packer` holds (a static member, not in docx's
- * public types); where a version of docx has none, the public zip is unpacked.
- */
-async function documentParts(document: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-  if (typeof compiler?.compile === 'function') {
-    const parts = compiler.compile(document, undefined, []);
-    if (parts instanceof Map && parts.has('word/document.xml')) return parts;
-  }
-  return new Map(Object.entries(unzipSync(await Packer.pack(document, 'uint8array'))));
+      ],
+    });
+  const date = options.date ?? sourceDate();
+  const same = (full: Parts, assembled: Parts) =>
+    Buffer.from(normaliseDocx(full, date)).equals(Buffer.from(normaliseDocx(assembled, date)));
+  return normaliseDocx(await compileParts(make, `${theme.name}:${theme.colours.accent}`, same), date);
 }
 
 /** The random ids `docx` gives hyperlinks' relationships ("rId" and a nanoid), which differ on every run. */
