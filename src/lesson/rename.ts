@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { parse, parseDocument, visit } from 'yaml';
 import { characterNameProblem, isMarkdownLike, lessonCharacters, normaliseName } from './characters.ts';
 import type { Lesson } from './types.ts';
 
@@ -52,13 +53,16 @@ const AFTER = `(?![${WORDISH}_@]|-[${WORDISH}])`;
 /**
  * A web or mail address in text, kept whole so that a name inside one is not
  * changed ("Jay.Smith@school.org", "www.jay.example"): a web address not
- * inside a word ("Hotel:"), or an email address starting where no character
+ * inside a word ("Hotel:"), an email address starting where no character
  * of an address's local part comes before it (so each run of such
- * characters is tried once, and the pattern stays linear).
+ * characters is tried once, and the pattern stays linear), or the target of
+ * a markdown link or image in a field's source (`![Jay](Jay.png)`).
  */
 const ADDRESS =
   `((?<![${WORDISH}])(?:(?:https?|mailto|tel):[^\\s<>"'()\\[\\]]*|www\\.[^\\s<>"'()\\[\\]]*)` +
-  `|(?<![${WORDISH}._%+-])[${WORDISH}._%+-]+@[${WORDISH}-]+(?:\\.[${WORDISH}-]+)+)`;
+  `|(?<![${WORDISH}._%+-])[${WORDISH}._%+-]+@[${WORDISH}-]+(?:\\.[${WORDISH}-]+)+` +
+  // A markdown link's or image's target, `](Jay.png)`, in a field's source text: a file, not a name.
+  `|\\]\\([^()\\s]*\\))`;
 /** A space in a name: spaces, or a line break with the indent around it. */
 const SPACE = '(?:[ \\t]+(?:\\r?\\n[ \\t]*)?|\\r?\\n[ \\t]*)';
 
@@ -142,6 +146,87 @@ function renameText(text: string, renamer: Renamer, found: Found, yaml = false):
     found.add(key);
     return yaml ? name.to.replaceAll("'", '’') : name.to;
   });
+}
+
+/** Every text of a parsed YAML value renamed (keys stay). */
+function renameJs(value: unknown, renamer: Renamer, found: Found): unknown {
+  if (typeof value === 'string') return renameText(value, renamer, found);
+  if (Array.isArray(value)) return value.map((item) => renameJs(item, renamer, found));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renameJs(item, renamer, found)]));
+  }
+  return value;
+}
+
+/** A plain YAML scalar that reads back as itself: letters first, no flow or comment characters, not `null` or `true`. */
+const plainSafe = (value: string) =>
+  /^[\p{L}][\p{L}\p{M}\p{N} '’.!?()-]*$/u.test(value) && !/\s$/.test(value) && parse(value) === value;
+
+/**
+ * A renamed scalar written as its original was, so the pack's YAML still
+ * reads as the author wrote it: a literal or folded block stays a literal
+ * block at the same indent, a single-quoted or plain scalar stays so where
+ * that reads back the same; anything else is double-quoted (JSON's escapes
+ * are YAML's).
+ */
+function scalarLike(original: string, value: string): string {
+  const header = /^([|>])([+-]?)([1-9]?)[ \t]*(?:#[^\n]*)?\n/.exec(original);
+  if (header && !header[3]) {
+    const indent = /\n([ \t]+)\S/.exec(original)?.[1];
+    const lines = value.replace(/\n+$/, '').split('\n');
+    const trailing = /\n*$/.exec(value)![0].length;
+    if (indent && !/^[ \t]/.test(lines[0] ?? '') && !lines.some((line) => /[ \t]$/.test(line))) {
+      const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+      const body = lines.map((line) => (line ? `${indent}${line}` : '')).join('\n');
+      return `|${chomp}\n${body}\n${trailing > 1 ? '\n'.repeat(trailing - 1) : ''}`;
+    }
+  }
+  const after = original.endsWith('\n') ? '\n' : '';
+  if (original.startsWith("'") && !value.includes('\n')) return `'${value.replaceAll("'", "''")}'${after}`;
+  if (!/^["'|>]/.test(original) && plainSafe(value)) return `${value}${after}`;
+  return `${JSON.stringify(value)}${after}`;
+}
+
+/**
+ * The lesson's YAML (the pack's copy) renamed. Each text scalar whose value
+ * changes is written again as a double-quoted scalar, so a name YAML wrote
+ * escaped (`\u004Aay`), folded over lines or doubled in single quotes
+ * (`'D''Arcy'`) is renamed as the documents are, and a new name YAML would
+ * read as another type (`Null`) stays text; the rest of the file (comments
+ * among it) is renamed as text. The result must read back as the lesson's
+ * values renamed; where it does not (YAML the parser cannot keep positions
+ * for), the whole file is renamed as text.
+ */
+function renameYaml(source: string, renamer: Renamer, found: Found): string {
+  try {
+    const document = parseDocument(source, { keepSourceTokens: true });
+    if (document.errors.length) return renameText(source, renamer, found, true);
+    const edits: { start: number; end: number; text: string }[] = [];
+    visit(document, {
+      Scalar(key, node) {
+        if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+        const renamed = renameText(node.value, renamer, found);
+        if (renamed === node.value) return;
+        const [start, end] = node.range;
+        edits.push({ start, end, text: scalarLike(source.slice(start, end), renamed) });
+      },
+    });
+    edits.sort((a, b) => a.start - b.start);
+    let out = '';
+    let at = 0;
+    for (const edit of edits) {
+      if (edit.start < at) return renameText(source, renamer, found, true);
+      out += renameText(source.slice(at, edit.start), renamer, found, true) + edit.text;
+      at = edit.end;
+    }
+    out += renameText(source.slice(at), renamer, found, true);
+    const expected = JSON.stringify(renameJs(document.toJS(), renamer, found));
+    const written = parseDocument(out);
+    if (!written.errors.length && JSON.stringify(written.toJS()) === expected) return out;
+  } catch {
+    // The parser gave up on something the loader read: rename the text.
+  }
+  return renameText(source, renamer, found, true);
 }
 
 type AnyNode = Nodes & {
@@ -252,11 +337,17 @@ function uniqueNames(names: readonly string[]): string[] {
  * itself renamed away) is left out for that lesson: it would make two people
  * in the story one.
  */
+/** Rename sets already checked (a build's set is checked once, not once a lesson). */
+const validated = new WeakSet<CharacterRenames>();
+
 function ownRenames(lesson: Lesson, renames: CharacterRenames): CharacterRenames {
-  for (const [from, to] of Object.entries(renames)) {
-    const problem = characterNameProblem(from) ?? characterNameProblem(to);
-    if (problem)
-      throw new RangeError(`Cannot rename ${JSON.stringify(from)} to ${JSON.stringify(to)}: a name ${problem}.`);
+  if (!validated.has(renames)) {
+    for (const [from, to] of Object.entries(renames)) {
+      const problem = characterNameProblem(from) ?? characterNameProblem(to);
+      if (problem)
+        throw new RangeError(`Cannot rename ${JSON.stringify(from)} to ${JSON.stringify(to)}: a name ${problem}.`);
+    }
+    validated.add(renames);
   }
   const cast = new Set(lessonCharacters(lesson).map(normaliseName));
   const own = Object.entries(renames).filter(([from]) => cast.has(normaliseName(from)));
@@ -274,8 +365,9 @@ export function renameCharacters(lesson: Lesson, renames: CharacterRenames): Les
   if (!renamer) return lesson;
   const found: Found = new Set();
   const renamed = renameValue(lesson, renamer, found) as Lesson;
-  const yamlSource = renameText(lesson.yamlSource, renamer, found, true);
   if (found.size === 0) return lesson;
+  // The pack's YAML only for a lesson whose model holds the names (it costs two parses of the file).
+  const yamlSource = renameYaml(lesson.yamlSource, renamer, found);
   const applied = Object.fromEntries(
     [...found].sort().map((key) => {
       const name = renamer.names.get(key)!;

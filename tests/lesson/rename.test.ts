@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { characterNameProblem, lessonCharacters, scenariosOf } from '../../src/lesson/characters.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import { renameCharacters } from '../../src/lesson/rename.ts';
@@ -124,13 +125,43 @@ describe('renameCharacters', () => {
     expect(alex.yamlSource).toContain('scenario{name="Alex"}');
     expect(alex.yamlSource).toContain('characters: [Alex, Sam]');
     expect(alex.yamlSource).toContain('https://example.org/stories/Jay');
-    // A straight apostrophe in a new name would end a single-quoted YAML scalar: the YAML gets a typographic one.
+    // A straight apostrophe in a new name is doubled in a single-quoted YAML scalar, as YAML writes it.
     const darcy = renameCharacters(jay, { Jay: "D'Arcy" });
     expect(darcy.learningOutcome).toBe("I can say how D'Arcy could get help.");
-    expect(darcy.yamlSource).toContain("learningOutcome: 'I can say how D’Arcy could get help.'");
+    expect(darcy.yamlSource).toContain("learningOutcome: 'I can say how D''Arcy could get help.'");
     const again = loadOne(darcy.yamlSource);
-    expect(again.keyLearningPoints).toEqual(["D’Arcy's friends can help, and so can Sam."]);
-    expect(again.title).toBe('D’Arcy asks for help');
+    expect(again.keyLearningPoints).toEqual(["D'Arcy's friends can help, and so can Sam."]);
+    expect(again.title).toBe("D'Arcy asks for help");
+    expect(again.learningOutcome).toBe(darcy.learningOutcome);
+  });
+
+  it("should rename the pack's YAML as the documents are: escapes, folded lines, doubled quotes, image files, types", () => {
+    const yaml = [
+      "title: 'D''Arcy and Jay'",
+      'learningOutcome: "I can say how \\u004Aay could get help."',
+      'characters: [Jay, Sam]',
+      '# Jay is invented.',
+      'summary: >',
+      '  Jay goes',
+      '  home.',
+      'dslNotes: |',
+      '  ![Jay at home](Jay.png)',
+      '  Jay is invented.',
+      '',
+    ].join('\n');
+    const lesson = { ...jay, yamlSource: yaml };
+    const renamed = renameCharacters(lesson, { Jay: 'Null' }).yamlSource;
+    const values = parse(renamed) as Record<string, unknown>;
+    expect(values.title).toBe("D'Arcy and Null");
+    expect(values.learningOutcome).toBe('I can say how Null could get help.');
+    // A new name YAML would read as nothing stays text.
+    expect(values.characters).toEqual(['Null', 'Sam']);
+    expect(values.summary).toBe('Null goes home.\n');
+    // An image file keeps its name; the picture's description is renamed.
+    expect(values.dslNotes).toBe('![Null at home](Jay.png)\nNull is invented.\n');
+    expect(renamed).toContain('# Null is invented.');
+    expect(renamed).toContain('dslNotes: |\n  ![Null at home](Jay.png)\n  Null is invented.\n');
+    expect(renamed).not.toMatch(/\bJay\b(?!\.png)/);
   });
 
   it('should never change the lesson it is given, and share what it did not change', () => {
