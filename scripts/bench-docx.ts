@@ -11,16 +11,11 @@ import { loadLibrary } from '../src/lesson/load-library.ts';
 import { newRun } from '../src/pdf/context.ts';
 import { renderHandout } from '../src/pdf/documents/handout.ts';
 import { renderLessonPlan } from '../src/pdf/documents/lesson-plan.ts';
+import { median } from './median.ts';
 
 const libraryDir = process.argv[2] ?? 'lessons';
 const rounds = Math.max(3, Number(process.argv[3] ?? 8));
 const WARM_UP = 2;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const { library } = loadLibrary(libraryDir, { today: new Date().toISOString().slice(0, 10) });
 const word: number[] = [];

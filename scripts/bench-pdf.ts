@@ -19,16 +19,11 @@ import { newRun } from '../src/pdf/context.ts';
 import { renderHandout } from '../src/pdf/documents/handout.ts';
 import { sharedLayoutCacheStats } from '../src/pdf/shared-layout-cache.ts';
 import { findService, serviceLine } from '../src/pdf/signposts.ts';
+import { median } from './median.ts';
 
 const libraryDir = process.argv[2] ?? 'examples/library';
 const docs = Math.max(50, Number(process.argv[3] ?? 60));
 const WARM_UP = 5;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The lessons in turn, as many times as needed for `count` documents. */
 const rounds = <T>(items: T[], count: number) => Array.from({ length: count }, (_, i) => items[i % items.length]);

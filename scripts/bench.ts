@@ -107,25 +107,17 @@ for (const size of sizes) {
   );
 }
 
-let pdfBench = '';
-if (existsSync('scripts/bench-pdf.ts')) {
-  const result = spawnSync(process.execPath, ['scripts/bench-pdf.ts'], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  pdfBench = `${result.stdout}${result.status ? result.stderr : ''}`.trim();
-  console.log(pdfBench);
+/** Run one of the other bench scripts in the same run, and keep what it printed. */
+function subBench(script: string, missing: string): string {
+  if (!existsSync(script)) return missing;
+  const result = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const printed = `${result.stdout}${result.status ? result.stderr : ''}`.trim();
+  console.log(printed);
+  return printed;
 }
 
-let docxBench = '';
-if (existsSync('scripts/bench-docx.ts')) {
-  const result = spawnSync(process.execPath, ['scripts/bench-docx.ts'], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  docxBench = `${result.stdout}${result.status ? result.stderr : ''}`.trim();
-  console.log(docxBench);
-}
+const pdfBench = subBench('scripts/bench-pdf.ts', '(scripts/bench-pdf.ts not present)');
+const docxBench = subBench('scripts/bench-docx.ts', '(scripts/bench-docx.ts not present)');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const doc = `# Benchmarks
@@ -145,7 +137,7 @@ ${rows.join('\n')}
 \`npx node scripts/bench-pdf.ts\`:
 
 \`\`\`
-${pdfBench || '(scripts/bench-pdf.ts not present)'}
+${pdfBench}
 \`\`\`
 
 ## Word documents: docx against pdfkit
@@ -153,7 +145,7 @@ ${pdfBench || '(scripts/bench-pdf.ts not present)'}
 \`node scripts/bench-docx.ts\`:
 
 \`\`\`
-${docxBench || '(scripts/bench-docx.ts not present)'}
+${docxBench}
 \`\`\`
 `;
 // Keep the hand-written reading of the figures (below the marker) across runs.

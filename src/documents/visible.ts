@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import 'mdast-util-directive';
-import type { MarkdownField } from '../lesson/types.ts';
+import type { Audience, Lesson, MarkdownField } from '../lesson/types.ts';
 import type { Reader } from './outline.ts';
 
 /**
@@ -23,4 +23,13 @@ export function hasContentFor(field: MarkdownField | undefined, reader: Reader):
   if (!field) return false;
   const children = field.tree?.children as MarkdownField['tree']['children'] | null | undefined;
   return !Array.isArray(children) || children.some((node) => visibleTo(node, reader));
+}
+
+/**
+ * Whom a document's reader is, for words that differ by audience (a help
+ * service's description): staff documents are for adults; a participant's
+ * document is for the lesson's audience (pupils, or an adult session's).
+ */
+export function readerAudience(reader: Reader, lesson: Pick<Lesson, 'audience'>): Audience {
+  return reader === 'staff' ? 'staff' : lesson.audience;
 }

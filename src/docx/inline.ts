@@ -2,7 +2,7 @@ import { ExternalHyperlink, TextRun } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { contactPhrases, contactStyles, findService, webAddress, type HelpService } from '../lesson/help.ts';
+import { contactPhrases, contactStyles, findService, printedAddress, type HelpService } from '../lesson/help.ts';
 import { signpostIdOf } from '../markdown/signpost-id.ts';
 import type { DocxContext, InlineChildren, InlineStyle } from './types.ts';
 
@@ -33,9 +33,6 @@ export function linkRun(href: string, text: string, style: InlineStyle = {}): Ex
     ],
   });
 }
-
-/** An address as it is read aloud or typed from paper: no `https://`, no trailing slash (as the PDFs print it). */
-export const readableUrl = (url: string) => webAddress(url, contactStyles.print.address);
 
 /** How to reach a service, in the print style the PDFs use: "call 0800 1111 (free), www.childline.org.uk". */
 export function contactChildren(service: HelpService, style: InlineStyle = {}): InlineChildren {
@@ -79,10 +76,10 @@ const handlers: Record<string, Handler> = {
   link: (ctx, node, style) => {
     const url = (node as { url: string }).url;
     const shown = toString(node).trim();
-    const address = readableUrl(url);
+    const address = printedAddress(url);
     const label = linkRun(url, shown || address, style);
     // On paper the address must be readable too, unless the link text already is the address.
-    if (!shown || readableUrl(shown) === address) return [label];
+    if (!shown || printedAddress(shown) === address) return [label];
     const muted = { ...style, colour: ctx.colours.muted };
     return [label, textRun(' (', muted), linkRun(url, address, style), textRun(')', muted)];
   },

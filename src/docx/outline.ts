@@ -1,19 +1,20 @@
 import { Paragraph } from 'docx';
 import { contentGuidanceWords } from '../documents/content-guidance.ts';
 import type { Block } from '../documents/outline.ts';
+import { readerAudience } from '../documents/visible.ts';
 import {
-  contactPhrases,
   contactStyles,
-  contactWords,
   inSchoolWords,
   lessonHelp,
   notInTrouble,
   outsideSchool,
+  printedAddress,
+  printedContactLine,
   serviceDescription,
 } from '../lesson/help.ts';
 import { quizOptions } from '../slides/index.ts';
 import { box, fieldBlocks, headingParagraph, lessonTable, withSpacers, writingLines } from './blocks.ts';
-import { linkRun, readableUrl, textRun } from './inline.ts';
+import { linkRun, textRun } from './inline.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
 
 const paragraph = (children: InlineChildren, style?: string) =>
@@ -53,15 +54,12 @@ function quiz(ctx: DocxContext, block: Extract<Block, { type: 'quiz' }>): DocxBl
 /** "Where to get help": in school, then the services outside school, in the help box (words from the help model). */
 function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBlock[] {
   const model = lessonHelp(ctx.lesson, ctx.library);
-  const fallback = ctx.reader === 'staff' ? 'staff' : ctx.lesson.audience;
+  const fallback = readerAudience(ctx.reader, ctx.lesson);
   const services = outsideSchool(model, ctx.library, block.audience).flatMap((service) => {
-    const phrases = contactPhrases(service, contactStyles.print);
-    const hours = service.contacts.find((contact) => contact.kind === 'hours');
+    const { phrases, hours } = printedContactLine(service);
     const muted = { colour: ctx.colours.muted };
-    const contact: InlineChildren = phrases.flatMap(({ contact: way, words, href }, index) => {
-      const part = href
-        ? linkRun(href, words)
-        : textRun(index === 0 ? contactWords(way, { ...contactStyles.print, verb: 'upper' }) : words, muted);
+    const contact: InlineChildren = phrases.flatMap(({ words, href }, index) => {
+      const part = href ? linkRun(href, words) : textRun(words, muted);
       return index ? [textRun(contactStyles.print.separator, muted), part] : [part];
     });
     return [
@@ -70,7 +68,7 @@ function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBl
         ? [
             new Paragraph({
               style: 'ListContinue',
-              children: [...contact, ...(hours ? [textRun(`. ${hours.value}`, muted)] : [])],
+              children: [...contact, ...(hours ? [textRun(hours, muted)] : [])],
             }),
           ]
         : []),
@@ -147,7 +145,7 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
         bullet([
           textRun(source.title, { bold: true }),
           textRun(source.publisher ? `, ${source.publisher}. ` : '. '),
-          linkRun(source.url, readableUrl(source.url)),
+          linkRun(source.url, printedAddress(source.url)),
         ]),
       );
   }

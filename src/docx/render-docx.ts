@@ -1,7 +1,7 @@
 import { Document, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Outline } from '../documents/outline.ts';
-import { footerService, footerWords, lessonHelp, serviceLine, contactStyles } from '../lesson/help.ts';
+import { footerService, footerWords, lessonHelp } from '../lesson/help.ts';
 import { stripControls } from '../lesson/checks/control-characters.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { zipEntries, type PackEntry } from '../pack/zip.ts';
@@ -22,8 +22,7 @@ export interface DocxOptions {
 /** The help line at the foot of every page, in the help model's words, as in the PDFs. */
 function footer(lesson: Lesson, library: Library, audience: Outline['footer']): Footer {
   const { dsl } = lessonHelp(lesson, library);
-  const words = footerWords(dsl, audience);
-  const service = footerService(library, audience);
+  const words = footerWords(dsl, audience, footerService(library, audience));
   return new Footer({
     children: [
       new Paragraph({
@@ -31,7 +30,7 @@ function footer(lesson: Lesson, library: Library, audience: Outline['footer']): 
         children: [
           new TextRun({ text: words.lead, bold: true }),
           new TextRun(words.inSchool),
-          ...(service ? [new TextRun(` Outside school: ${serviceLine(service, contactStyles.print)}.`)] : []),
+          ...(words.outside ? [new TextRun(words.outside.join(''))] : []),
         ],
       }),
     ],

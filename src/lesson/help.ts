@@ -200,16 +200,26 @@ export function inSchoolWords(dsl: DslRoute | undefined, audience: Audience): st
     : `Tell ${dslWords(dsl)}.`;
 }
 
-/** The help line at the foot of every page, as a bold lead and its sentence (the service line follows). */
-export function footerWords(dsl: DslRoute | undefined, audience: Audience): { lead: string; inSchool: string } {
+/**
+ * The help line at the foot of every page: a bold lead, the sentence about
+ * school, then (when the service is known) " Outside school: " and its line.
+ */
+export function footerWords(
+  dsl: DslRoute | undefined,
+  audience: Audience,
+  service?: HelpService,
+): { lead: string; inSchool: string; outside?: [string, string] } {
+  const outside = service
+    ? { outside: [' Outside school: ', `${serviceLine(service, contactStyles.print)}.`] as [string, string] }
+    : {};
   if (audience === 'pupils') {
     const inSchool = dsl
       ? `talk to ${dslWords(dsl)}: ${withoutFullStop(dsl.contact)}.`
       : `talk to any member of staff, or ${dslWords(dsl)}.`;
-    return { lead: 'Need help? ', inSchool: `In school, ${inSchool}` };
+    return { lead: 'Need help? ', inSchool: `In school, ${inSchool}`, ...outside };
   }
   const inSchool = dsl ? `tell ${dslWords(dsl)} at ${dsl.school}.` : `tell ${dslWords(dsl)}.`;
-  return { lead: 'Worried about a child? ', inSchool: `In school, ${inSchool}` };
+  return { lead: 'Worried about a child? ', inSchool: `In school, ${inSchool}`, ...outside };
 }
 
 // ---------------------------------------------------------------------------
@@ -374,4 +384,22 @@ export function contactLine(service: HelpService, style: ContactStyle): string {
 export function serviceLine(service: HelpService, style: ContactStyle): string {
   const contacts = contactLine(service, style);
   return contacts ? `${service.name}: ${contacts}` : service.name;
+}
+
+/** A web address as printed on paper and read aloud: no `https://`, no trailing slash. */
+export const printedAddress = (url: string): string => webAddress(url, contactStyles.print.address);
+
+/**
+ * The line under a service's name in a printed list of services: how to
+ * reach it, the first way starting with a capital ("Call 0800 1111 (free)")
+ * unless it is a link, and its hours after a full stop.
+ */
+export function printedContactLine(service: HelpService): { phrases: ContactPhrase[]; hours?: string } {
+  const phrases = contactPhrases(service, contactStyles.print).map((phrase, index) =>
+    index === 0 && !phrase.href
+      ? { ...phrase, words: contactWords(phrase.contact, { ...contactStyles.print, verb: 'upper' }) }
+      : phrase,
+  );
+  const hours = service.contacts.find((contact) => contact.kind === 'hours');
+  return { phrases, ...(hours ? { hours: `. ${hours.value}` } : {}) };
 }

@@ -12,7 +12,7 @@ import type { Audience } from '../lesson/types.ts';
 import { box } from './callouts.ts';
 import { reportLesson } from './diagnostics.ts';
 import { paragraph, plain } from './text.ts';
-import { serviceLine, serviceList } from './signposts.ts';
+import { serviceList } from './signposts.ts';
 import type { PdfContext, RenderRun, Run } from './types.ts';
 
 /** The help model's footer service for a reader; a missing one is reported (the footer then names only the DSL). */
@@ -31,10 +31,8 @@ function footerService(run: RenderRun, audience: Audience): HelpService | undefi
  */
 export function footerRuns(run: RenderRun, audience: Audience): Run[] {
   const { dsl } = lessonHelp(run.lesson, run.library);
-  const service = footerService(run, audience);
-  const outside = service ? [plain(' Outside school: '), plain(`${serviceLine(service)}.`)] : [];
-  const words = footerWords(dsl, audience);
-  return [plain(words.lead, 'bold'), plain(words.inSchool), ...outside];
+  const words = footerWords(dsl, audience, footerService(run, audience));
+  return [plain(words.lead, 'bold'), plain(words.inSchool), ...(words.outside ?? []).map((text) => plain(text))];
 }
 
 /** "Where to get help": in school (the DSL), then outside school (the lesson's services), in a tinted box. */

@@ -1,18 +1,19 @@
 import {
   contactPhrases,
   contactStyles,
-  contactWords,
   dslRoute,
   dslWords as dslSentence,
   findService as findHelpService,
   helpService,
   helpsWithFor,
+  printedAddress,
+  printedContactLine,
   serviceDescription,
   serviceLine as lineOf,
-  webAddress,
   type ContactStyle,
   type HelpService,
 } from '../lesson/help.ts';
+import { readerAudience } from '../documents/visible.ts';
 import type { Audience, Library, Signpost } from '../lesson/types.ts';
 import { list } from './lists.ts';
 import { paragraph, plain } from './text.ts';
@@ -25,7 +26,7 @@ export function findService(library: Library, id: string): HelpService | undefin
 
 /** An address as it is read aloud or typed from paper: no `https://`, no trailing slash. */
 export function readableUrl(url: string): string {
-  return webAddress(url, contactStyles.print.address);
+  return printedAddress(url);
 }
 
 /**
@@ -79,7 +80,7 @@ export function dslWords(library: Library): string {
  * an adult session).
  */
 export function documentReader(ctx: PdfContext): Audience {
-  return ctx.reader === 'staff' ? 'staff' : ctx.run.lesson.audience;
+  return readerAudience(ctx.reader, ctx.run.lesson);
 }
 
 /**
@@ -99,15 +100,13 @@ export function serviceList(ctx: PdfContext, services: readonly HelpService[], r
     services.map((service) => (item: PdfContext) => {
       const helpsWith = reader ? helpsWithFor(service, reader) : serviceDescription(service, fallback);
       paragraph(item, [{ text: service.name, face: 'bold' }, plain(`: ${helpsWith}`)], { size });
-      const phrases = contactPhrases(service, contactStyles.print);
-      const hours = service.contacts.find((contact) => contact.kind === 'hours');
+      const { phrases, hours } = printedContactLine(service);
       if (phrases.length) {
-        const runs = phrases.map(({ contact, words, href }, index): Run => {
-          if (href) return { text: words, face: 'regular', link: href, colour: link };
-          return plain(index === 0 ? contactWords(contact, { ...contactStyles.print, verb: 'upper' }) : words);
-        });
+        const runs = phrases.map(({ words, href }): Run =>
+          href ? { text: words, face: 'regular', link: href, colour: link } : plain(words),
+        );
         const line = runs.flatMap((run, index) => (index ? [plain(contactStyles.print.separator), run] : [run]));
-        paragraph(item, [...line, ...(hours ? [plain(`. ${hours.value}`)] : [])], { colour: muted });
+        paragraph(item, [...line, ...(hours ? [plain(hours)] : [])], { colour: muted });
       }
     }),
     { tight: true },
