@@ -5,6 +5,28 @@ import { sourceDate, zipDate } from '../source-date.ts';
 export interface PackEntry {
   path: string;
   bytes: Uint8Array;
+  /** The bytes already deflated at some level (prepareEntry), for a part written the same in many files. */
+  prepared?: PreparedData;
+}
+
+/** An entry's bytes deflated ahead of time, with their checksum. */
+export interface PreparedData {
+  level: number;
+  data: Uint8Array;
+  crc: number;
+}
+
+/** Whether a file is stored as it is rather than deflated. */
+const isStored = (entry: PackEntry) => entry.bytes.length === 0 || stored.test(entry.path);
+
+/**
+ * Deflate an entry's bytes once, for a part that many files hold the same
+ * (a Word document's styles and theme): zipEntries then copies them. The
+ * result is the bytes zipEntries would have written itself.
+ */
+export function prepareEntry(entry: PackEntry, level: number): PackEntry {
+  if (isStored(entry)) return entry;
+  return { ...entry, prepared: { level, data: deflateRawSync(entry.bytes, { level }), crc: crc32(entry.bytes) } };
 }
 
 export interface ZipOptions {
@@ -52,8 +74,9 @@ export function zipEntries(entries: readonly PackEntry[], options: ZipOptions = 
   let offset = 0;
   for (const entry of sorted) {
     const name = Buffer.from(entry.path, 'utf8');
-    const deflate = entry.bytes.length > 0 && !stored.test(entry.path);
-    const data = deflate ? deflateRawSync(entry.bytes, { level }) : entry.bytes;
+    const deflate = !isStored(entry);
+    const prepared = deflate && entry.prepared?.level === level ? entry.prepared : undefined;
+    const data = prepared ? prepared.data : deflate ? deflateRawSync(entry.bytes, { level }) : entry.bytes;
     if (offset > LIMIT || data.length > LIMIT || entry.bytes.length > LIMIT) {
       throw new Error(`${entry.path} does not fit in a zip without ZIP64 (over 4 GiB)`);
     }
@@ -65,7 +88,7 @@ export function zipEntries(entries: readonly PackEntry[], options: ZipOptions = 
     common.writeUInt16LE(deflate ? 8 : 0, 4);
     common.writeUInt16LE(time, 6);
     common.writeUInt16LE(day, 8);
-    common.writeUInt32LE(crc32(entry.bytes), 10);
+    common.writeUInt32LE(prepared ? prepared.crc : crc32(entry.bytes), 10);
     common.writeUInt32LE(data.length, 14);
     common.writeUInt32LE(entry.bytes.length, 18);
     common.writeUInt16LE(name.length, 22);

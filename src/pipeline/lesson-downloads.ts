@@ -64,8 +64,8 @@ export async function renderLessonDownloads(
       bytes: zipRenderers[output.id](lesson, library, packed),
     })),
   ];
-  writeCached(key, files);
   mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
+  writeCached(key, files, dir);
   return { id: lesson.id, fromCache: false, diagnostics };
 }

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zipEntries } from '../../src/pack/zip.ts';
+import { prepareEntry, zipEntries } from '../../src/pack/zip.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const entries = [
@@ -56,5 +56,24 @@ describe('zipEntries', () => {
     // The first local header's DOS time and date: 05:06:08 on 4 March 2026.
     expect(view.getUint16(10, true)).toBe((5 << 11) | (6 << 5) | 4);
     expect(view.getUint16(12, true)).toBe(((2026 - 1980) << 9) | (3 << 5) | 4);
+  });
+
+  it('should write an entry deflated ahead of time as it would have deflated it, and only at its own level', () => {
+    const date = new Date('2026-03-04T05:06:08Z');
+    const prepared = entries.map((entry) => prepareEntry(entry, 1));
+    expect(prepared[0].prepared?.data.length).toBeGreaterThan(0);
+    expect(
+      Buffer.from(zipEntries(prepared, { date, level: 1 })).equals(
+        Buffer.from(zipEntries(entries, { date, level: 1 })),
+      ),
+    ).toBe(true);
+    // Prepared at level 1, zipped at level 9: deflated again at 9, not copied.
+    expect(
+      Buffer.from(zipEntries(prepared, { date, level: 9 })).equals(
+        Buffer.from(zipEntries(entries, { date, level: 9 })),
+      ),
+    ).toBe(true);
+    const files = unzipSync(zipEntries(prepared, { date, level: 1 }));
+    for (const entry of entries) expect(Buffer.from(files[entry.path]).equals(Buffer.from(entry.bytes))).toBe(true);
   });
 });

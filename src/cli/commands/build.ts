@@ -276,7 +276,7 @@ async function writeUnitPacks(downloads: string, library: Library, cache: { shar
     const bytes = unitPack(unit, members, [approval]);
     writeFileSync(path.join(unitsDir, name), bytes);
     writeFileSync(path.join(unitsDir, approval.name), approval.bytes);
-    writeCached(key, [{ name, bytes }, approval]);
+    writeCached(key, [{ name, bytes }, approval], unitsDir);
   }
 }
 
