@@ -1,19 +1,11 @@
-import {
-  HeadingLevel,
-  ImageRun,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IParagraphOptions,
-} from 'docx';
+import type { Paragraph } from 'docx';
+import { HeadingLevel, ImageRun, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from 'docx';
 import type { Image, List, Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visibleTo } from '../documents/visible.ts';
 import { directiveLabels, splitDirectiveLabel } from '../markdown/directive-labels.ts';
+import { paragraph } from './components.ts';
 import { inlineChildren, textRun } from './inline.ts';
 import { LIST_LEVELS, boxStyleIds, numberedList, textWidth, type BoxStyle } from './styles.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
@@ -29,9 +21,9 @@ const headings = [
 
 /** A heading at Word's level 1–6 (deeper levels stay at 6). */
 export function headingParagraph(text: string | InlineChildren, level: number): Paragraph {
-  return new Paragraph({
+  return paragraph({
     heading: headings[Math.min(Math.max(level, 1), 6) - 1],
-    children: typeof text === 'string' ? [new TextRun(text)] : text,
+    children: typeof text === 'string' ? [textRun(text)] : text,
   });
 }
 
@@ -42,12 +34,12 @@ export function headingParagraph(text: string | InlineChildren, level: number): 
  * text straight under a box would otherwise touch it.
  */
 export function withSpacers(blocks: readonly DocxBlock[]): DocxBlock[] {
-  return blocks.flatMap((block) => (block instanceof Table ? [block, new Paragraph({ style: 'Spacer' })] : [block]));
+  return blocks.flatMap((block) => (block instanceof Table ? [block, paragraph({ style: 'Spacer' })] : [block]));
 }
 
 /** Lines to write on (`::lines`, the pupil's name): ruled paragraphs of the Writing line style. */
 export function writingLines(count: number): Paragraph[] {
-  return Array.from({ length: Math.min(Math.max(count, 1), 99) }, () => new Paragraph({ style: 'WritingLine' }));
+  return Array.from({ length: Math.min(Math.max(count, 1), 99) }, () => paragraph({ style: 'WritingLine' }));
 }
 
 /**
@@ -57,14 +49,14 @@ export function writingLines(count: number): Paragraph[] {
  */
 export function box(ctx: DocxContext, style: BoxStyle, label: InlineChildren | undefined, body: DocxBlock[]): Table {
   const children = withSpacers([
-    ...(label?.length ? [new Paragraph({ style: 'BoxLabel', children: label })] : []),
+    ...(label?.length ? [paragraph({ style: 'BoxLabel', children: label })] : []),
     ...body,
   ]);
   return new Table({
     style: boxStyleIds[style].id,
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [textWidth],
-    rows: [new TableRow({ children: [new TableCell({ children: children.length ? children : [new Paragraph({})] })] })],
+    rows: [new TableRow({ children: [new TableCell({ children: children.length ? children : [paragraph({})] })] })],
   });
 }
 
@@ -82,7 +74,7 @@ export function lessonTable(
     new TableCell({
       width: { size: widths[index], type: WidthType.DXA },
       children: [
-        new Paragraph({
+        paragraph({
           children: typeof content === 'string' || content === undefined ? [textRun(content ?? '', { bold })] : content,
         }),
       ],
@@ -117,11 +109,11 @@ function figure(ctx: DocxContext, node: Image): DocxBlock[] {
   const alt = node.alt?.trim() || '';
   const { image } = ctx.readImage(node.url);
   if (!image) {
-    return [new Paragraph({ children: [textRun(`[Image: ${alt || 'no description'}]`, { italics: true })] })];
+    return [paragraph({ children: [textRun(`[Image: ${alt || 'no description'}]`, { italics: true })] })];
   }
   const scale = Math.min(MAX_WIDTH_PX / image.width, MAX_HEIGHT_PX / image.height, 1);
   const blocks: DocxBlock[] = [
-    new Paragraph({
+    paragraph({
       keepNext: Boolean(node.title),
       children: [
         new ImageRun({
@@ -136,7 +128,7 @@ function figure(ctx: DocxContext, node: Image): DocxBlock[] {
       ],
     }),
   ];
-  if (node.title) blocks.push(new Paragraph({ style: 'Caption', children: [textRun(node.title)] }));
+  if (node.title) blocks.push(paragraph({ style: 'Caption', children: [textRun(node.title)] }));
   return blocks;
 }
 
@@ -158,14 +150,14 @@ function listBlocks(ctx: DocxContext, node: List): DocxBlock[] {
     const lead: DocxBlock[] =
       first?.type === 'paragraph'
         ? [
-            new Paragraph({
+            paragraph({
               style: ordered ? 'ListNumber' : 'ListBullet',
               numbering: { reference, level: Math.min(level, LIST_LEVELS - 1), instance, custom: true },
               children: [...(box ? [textRun(box)] : []), ...inlineChildren(ctx, first.children)],
             }),
           ]
         : [
-            new Paragraph({
+            paragraph({
               style: ordered ? 'ListNumber' : 'ListBullet',
               numbering: { reference, level: Math.min(level, LIST_LEVELS - 1), instance, custom: true },
               children: box ? [textRun(box)] : [],
@@ -209,7 +201,7 @@ const handlers: Record<string, Handler> = {
     const p = node as MdParagraph;
     const image = onlyImage(p);
     if (image) return figure(ctx, image);
-    return [new Paragraph({ ...continued(ctx), children: inlineChildren(ctx, p.children) })];
+    return [paragraph({ ...continued(ctx), children: inlineChildren(ctx, p.children) })];
   },
   // Markdown headings sit below the heading they are under, with no level skipped (`fieldBlocks`).
   heading: (ctx, node) => {
@@ -226,22 +218,22 @@ const handlers: Record<string, Handler> = {
       ctx,
       'code',
       undefined,
-      (node as { value: string }).value.split('\n').map((line) => new Paragraph({ children: [textRun(line)] })),
+      (node as { value: string }).value.split('\n').map((line) => paragraph({ children: [textRun(line)] })),
     ),
   ],
-  thematicBreak: () => [new Paragraph({ thematicBreak: true })],
+  thematicBreak: () => [paragraph({ thematicBreak: true })],
   footnoteDefinition: (ctx, node) => {
     const f = node as { label?: string; identifier: string; children: RootContent[] };
     return [box(ctx, 'plain', [textRun(`[${f.label ?? f.identifier}]`, { bold: true })], blocksOf(ctx, f.children))];
   },
   containerDirective: (ctx, node) => {
     const handler = containerDirectives[(node as ContainerDirective).name];
-    return handler ? handler(ctx, node) : [new Paragraph({ children: [textRun(toString(node))] })];
+    return handler ? handler(ctx, node) : [paragraph({ children: [textRun(toString(node))] })];
   },
   leafDirective: (_ctx, node) => {
     const directive = node as LeafDirective;
     if (directive.name === 'lines') return writingLines(Number(directive.attributes?.count ?? 3) || 3);
-    return [new Paragraph({ children: [textRun(toString(node))] })];
+    return [paragraph({ children: [textRun(toString(node))] })];
   },
   // Raw HTML is never printed.
   html: () => [],
@@ -252,7 +244,7 @@ export function blocksOf(ctx: DocxContext, nodes: readonly RootContent[]): DocxB
   return nodes
     .filter((node) => visibleTo(node, ctx.reader))
     .flatMap((node) =>
-      (handlers[node.type] ?? ((c, n) => [new Paragraph({ ...continued(c), children: [textRun(toString(n))] })]))(
+      (handlers[node.type] ?? ((c, n) => [paragraph({ ...continued(c), children: [textRun(toString(n))] })]))(
         ctx,
         node,
       ),

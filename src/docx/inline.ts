@@ -1,36 +1,24 @@
-import { ExternalHyperlink, TextRun } from 'docx';
+import { ExternalHyperlink, type ParagraphChild } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { contactPhrases, contactStyles, findService, printedAddress, type HelpService } from '../lesson/help.ts';
 import { signpostIdOf } from '../markdown/signpost-id.ts';
+import { run } from './components.ts';
 import type { DocxContext, InlineChildren, InlineStyle } from './types.ts';
 
 const hex = (colour: string | undefined) => colour?.replace('#', '').toUpperCase();
 
 /** A run of text in an inherited look. */
-export function textRun(text: string, style: InlineStyle = {}): TextRun {
-  return new TextRun({
-    text,
-    ...(style.bold ? { bold: true } : {}),
-    ...(style.italics ? { italics: true } : {}),
-    ...(style.strike ? { strike: true } : {}),
-    ...(style.colour ? { color: hex(style.colour) } : {}),
-  });
+export function textRun(text: string, style: InlineStyle = {}): ParagraphChild {
+  return run(text, { bold: style.bold, italics: style.italics, strike: style.strike, colour: hex(style.colour) });
 }
 
 /** A link: Word's Hyperlink character style, so it looks and reads as one. */
 export function linkRun(href: string, text: string, style: InlineStyle = {}): ExternalHyperlink {
   return new ExternalHyperlink({
     link: href,
-    children: [
-      new TextRun({
-        text,
-        style: 'Hyperlink',
-        ...(style.bold ? { bold: true } : {}),
-        ...(style.italics ? { italics: true } : {}),
-      }),
-    ],
+    children: [run(text, { style: 'Hyperlink', bold: style.bold, italics: style.italics })],
   });
 }
 
@@ -72,7 +60,7 @@ const handlers: Record<string, Handler> = {
   emphasis: (ctx, node, style) => children(ctx, node, { ...style, italics: true }),
   delete: (ctx, node, style) => children(ctx, node, { ...style, strike: true }),
   inlineCode: (_ctx, node, style) => [textRun((node as { value: string }).value, style)],
-  break: () => [new TextRun({ break: 1 })],
+  break: () => [run(undefined, { breakBefore: true })],
   link: (ctx, node, style) => {
     const url = (node as { url: string }).url;
     const shown = toString(node).trim();

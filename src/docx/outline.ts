@@ -1,4 +1,3 @@
-import { Paragraph } from 'docx';
 import { contentGuidanceWords } from '../documents/content-guidance.ts';
 import type { Block } from '../documents/outline.ts';
 import { readerAudience } from '../documents/visible.ts';
@@ -14,39 +13,38 @@ import {
 } from '../lesson/help.ts';
 import { quizOptions } from '../slides/index.ts';
 import { box, fieldBlocks, headingParagraph, lessonTable, withSpacers, writingLines } from './blocks.ts';
+import { paragraph } from './components.ts';
 import { linkRun, textRun } from './inline.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
 
-const paragraph = (children: InlineChildren, style?: string) =>
-  new Paragraph({ ...(style ? { style } : {}), children });
+const text = (children: InlineChildren, style?: string) => paragraph({ ...(style ? { style } : {}), children });
 
 const bullet = (children: InlineChildren, level = 0) =>
-  new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level, custom: true }, children });
+  paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level, custom: true }, children });
 
 /** A multiple-choice quiz: numbered questions, lettered options in the slides' order, answers marked or tick boxes. */
 function quiz(ctx: DocxContext, block: Extract<Block, { type: 'quiz' }>): DocxBlock[] {
   const instance = ctx.nextList.value++;
   return block.questions.flatMap((question) => [
-    new Paragraph({
+    paragraph({
       style: 'ListNumber',
       keepNext: true,
       numbering: { reference: 'numbers', level: 0, instance, custom: true },
       children: [textRun(question.question, { bold: true })],
     }),
-    ...quizOptions(ctx.lesson.id, question).map(
-      (choice, index, all) =>
-        new Paragraph({
-          style: 'QuizOption',
-          keepNext: index < all.length - 1,
-          children:
-            block.answers && choice.correct
-              ? [
-                  textRun(`${choice.letter}. `),
-                  textRun(choice.text, { bold: true }),
-                  textRun('  (answer)', { italics: true, colour: ctx.colours.accent }),
-                ]
-              : [textRun(block.answers ? `${choice.letter}. ` : `☐ ${choice.letter}. `), textRun(choice.text)],
-        }),
+    ...quizOptions(ctx.lesson.id, question).map((choice, index, all) =>
+      paragraph({
+        style: 'QuizOption',
+        keepNext: index < all.length - 1,
+        children:
+          block.answers && choice.correct
+            ? [
+                textRun(`${choice.letter}. `),
+                textRun(choice.text, { bold: true }),
+                textRun('  (answer)', { italics: true, colour: ctx.colours.accent }),
+              ]
+            : [textRun(block.answers ? `${choice.letter}. ` : `☐ ${choice.letter}. `), textRun(choice.text)],
+      }),
     ),
   ]);
 }
@@ -66,7 +64,7 @@ function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBl
       bullet([textRun(service.name, { bold: true }), textRun(`: ${serviceDescription(service, fallback)}`)]),
       ...(phrases.length
         ? [
-            new Paragraph({
+            paragraph({
               style: 'ListContinue',
               children: [...contact, ...(hours ? [textRun(hours, muted)] : [])],
             }),
@@ -75,10 +73,10 @@ function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBl
     ];
   });
   const body: DocxBlock[] = [
-    paragraph([textRun('In school: ', { bold: true }), textRun(inSchoolWords(model.dsl, block.audience))]),
-    paragraph([textRun('Outside school:', { bold: true })]),
+    text([textRun('In school: ', { bold: true }), textRun(inSchoolWords(model.dsl, block.audience))]),
+    text([textRun('Outside school:', { bold: true })]),
     ...services,
-    ...(block.audience === 'pupils' ? [paragraph([textRun(notInTrouble, { bold: true })])] : []),
+    ...(block.audience === 'pupils' ? [text([textRun(notInTrouble, { bold: true })])] : []),
   ];
   return [box(ctx, 'help', block.label ? [textRun(block.label, { bold: true })] : undefined, body)];
 }
@@ -86,9 +84,9 @@ function help(ctx: DocxContext, block: Extract<Block, { type: 'help' }>): DocxBl
 function contentGuidance(ctx: DocxContext): DocxBlock[] {
   const words = contentGuidanceWords(ctx.lesson);
   const body: DocxBlock[] = [
-    ...(words.items.length ? words.items.map((item) => bullet([textRun(item)])) : [paragraph([textRun(words.none)])]),
-    paragraph([textRun('Supervision: ', { bold: true }), textRun(words.supervision)]),
-    ...(words.selfHarm ? [paragraph([textRun(words.selfHarm)])] : []),
+    ...(words.items.length ? words.items.map((item) => bullet([textRun(item)])) : [text([textRun(words.none)])]),
+    text([textRun('Supervision: ', { bold: true }), textRun(words.supervision)]),
+    ...(words.selfHarm ? [text([textRun(words.selfHarm)])] : []),
   ];
   return [box(ctx, 'guidance', [textRun('Content guidance', { bold: true })], body)];
 }
@@ -98,14 +96,14 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
   switch (block.type) {
     case 'title':
       return [
-        paragraph([textRun(block.kicker)], 'Kicker'),
-        paragraph([textRun(block.title)], 'Title'),
-        ...(block.facts.length ? [paragraph([textRun(block.facts.join('  ·  '))], 'Subtitle')] : []),
+        text([textRun(block.kicker)], 'Kicker'),
+        text([textRun(block.title)], 'Title'),
+        ...(block.facts.length ? [text([textRun(block.facts.join('  ·  '))], 'Subtitle')] : []),
       ];
     case 'name-line':
-      return [new Paragraph({ keepNext: true, children: [textRun('Name', { bold: true })] }), ...writingLines(1)];
+      return [paragraph({ keepNext: true, children: [textRun('Name', { bold: true })] }), ...writingLines(1)];
     case 'labelled':
-      return [paragraph([textRun(`${block.label} `, { bold: true }), textRun(block.text)])];
+      return [text([textRun(`${block.label} `, { bold: true }), textRun(block.text)])];
     case 'section':
       ctx.outlineLevel.value = 1;
       return [headingParagraph(block.title, 1)];
@@ -113,9 +111,9 @@ function blockOf(ctx: DocxContext, block: Block): DocxBlock[] {
       ctx.outlineLevel.value = 2;
       return [headingParagraph(block.title, 2)];
     case 'paragraph':
-      return [paragraph([textRun(block.text)])];
+      return [text([textRun(block.text)])];
     case 'note':
-      return [paragraph([textRun(block.text)], 'Note')];
+      return [text([textRun(block.text)], 'Note')];
     case 'gap':
       return [];
     case 'field':

@@ -1,0 +1,85 @@
+import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { paragraph, run, type RunLook } from '../../src/docx/components.ts';
+
+type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string> };
+const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+
+/** The body of a document holding these paragraphs, as docx writes it. */
+function body(children: Paragraph[]): string {
+  const xml = compiler.compile(new Document({ sections: [{ children }] }), undefined, []).get('word/document.xml')!;
+  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+}
+
+/** Every combination of the run options src/docx/components.ts writes itself. */
+function looks(): RunLook[] {
+  const found: RunLook[] = [];
+  for (let bits = 0; bits < 64; bits++) {
+    found.push({
+      ...(bits & 1 ? { bold: true } : {}),
+      ...(bits & 2 ? { italics: true } : {}),
+      ...(bits & 4 ? { strike: true } : {}),
+      ...(bits & 8 ? { colour: 'AB12CD' } : {}),
+      ...(bits & 16 ? { style: 'Hyperlink' } : {}),
+      ...(bits & 32 ? { breakBefore: true } : {}),
+    });
+  }
+  return found;
+}
+
+/** The same look as docx's own `TextRun` takes it. */
+const textRun = (text: string | undefined, look: RunLook) =>
+  new TextRun({
+    ...(text === undefined ? {} : { text }),
+    ...(look.bold ? { bold: true } : {}),
+    ...(look.italics ? { italics: true } : {}),
+    ...(look.strike ? { strike: true } : {}),
+    ...(look.colour ? { color: look.colour } : {}),
+    ...(look.style ? { style: look.style } : {}),
+    ...(look.breakBefore ? { break: 1 } : {}),
+  });
+
+describe("the Word documents' own runs and paragraphs", () => {
+  it("should write every run as docx's TextRun writes it, markup in the text escaped", () => {
+    const text = 'Jay\'s "friend" <Sam> & co.';
+    for (const look of looks()) {
+      for (const words of [text, undefined]) {
+        if (words === undefined && !look.breakBefore) continue;
+        const ours = body([new Paragraph({ children: [run(words, look)] })]);
+        const docx = body([new Paragraph({ children: [textRun(words, look)] })]);
+        expect(ours, JSON.stringify({ look, words })).toBe(docx);
+      }
+    }
+    expect(body([new Paragraph({ children: [run(text, {})] })])).toContain(
+      'Jay&apos;s &quot;friend&quot; &lt;Sam&gt; &amp; co.',
+    );
+  });
+
+  it("should write every plain paragraph as docx's Paragraph writes it", () => {
+    const runs = (): ParagraphChild[] => [run('One ', { bold: true }), run('two')];
+    const options: IParagraphOptions[] = [];
+    for (const style of [undefined, 'Note']) {
+      for (const keepNext of [undefined, true, false]) {
+        for (const children of [[], runs()]) {
+          options.push({
+            ...(style ? { style } : {}),
+            ...(keepNext === undefined ? {} : { keepNext }),
+            children,
+          });
+        }
+      }
+    }
+    options.push({ heading: HeadingLevel.HEADING_2, children: runs() }, {});
+    for (const option of options) {
+      const ours = paragraph(option);
+      expect(ours, JSON.stringify(option)).not.toBeInstanceOf(Paragraph);
+      expect(body([ours]), JSON.stringify(option)).toBe(body([new Paragraph(option)]));
+    }
+  });
+
+  it("should leave anything else to docx's Paragraph: numbering, indents, other children", () => {
+    expect(paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 0 } })).toBeInstanceOf(Paragraph);
+    expect(paragraph({ indent: { left: 360 }, children: [run('x')] })).toBeInstanceOf(Paragraph);
+    expect(paragraph({ children: [new TextRun('x')] })).toBeInstanceOf(Paragraph);
+  });
+});
