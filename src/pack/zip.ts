@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRaw } from '../deflate.ts';
 import { sourceDate, zipDate } from '../source-date.ts';
 
 /** One file to put in a zip. */
@@ -26,7 +26,7 @@ const isStored = (entry: PackEntry) => entry.bytes.length === 0 || stored.test(e
  */
 export function prepareEntry(entry: PackEntry, level: number): PackEntry {
   if (isStored(entry)) return entry;
-  return { ...entry, prepared: { level, data: deflateRawSync(entry.bytes, { level }), crc: crc32(entry.bytes) } };
+  return { ...entry, prepared: { level, data: deflateRaw(entry.bytes, level), crc: crc32(entry.bytes) } };
 }
 
 export interface ZipOptions {
@@ -76,7 +76,7 @@ export function zipEntries(entries: readonly PackEntry[], options: ZipOptions = 
     const name = Buffer.from(entry.path, 'utf8');
     const deflate = !isStored(entry);
     const prepared = deflate && entry.prepared?.level === level ? entry.prepared : undefined;
-    const data = prepared ? prepared.data : deflate ? deflateRawSync(entry.bytes, { level }) : entry.bytes;
+    const data = prepared ? prepared.data : deflate ? deflateRaw(entry.bytes, level) : entry.bytes;
     if (offset > LIMIT || data.length > LIMIT || entry.bytes.length > LIMIT) {
       throw new Error(`${entry.path} does not fit in a zip without ZIP64 (over 4 GiB)`);
     }

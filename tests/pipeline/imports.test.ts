@@ -21,6 +21,8 @@ const ranks: Record<string, string[]>[] = [
       'src/fonts/',
       'src/limits.ts',
       'src/did-you-mean.ts',
+      'src/deflate.ts',
+      'src/platform/',
     ],
   },
   // Text → mdast; the loader calls it for every markdown field.

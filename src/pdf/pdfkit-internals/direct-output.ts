@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { deflateZlib } from '../../deflate.ts';
 import type { Doc } from '../types.ts';
 import { mayPatch, type InstalledVersions, type Patch } from './versions.ts';
 
@@ -73,15 +73,24 @@ function write(this: ReferenceLike, chunk: Chunk): void {
 }
 
 /**
- * zlib's level for content streams and fonts. pdfkit deflates at zlib's default (6); level
- * 1 is about three times faster on these small text streams for files a few per cent larger,
- * and deflate is a tenth of a PDF's time (docs/benchmarks.md). Any level is valid FlateDecode.
+ * How content streams and fonts are deflated: with the one deflate of every
+ * file (src/deflate.ts, the same in Node and a browser), at level 2, which
+ * on these small text streams is as fast as zlib's level 1 and smaller than
+ * pdfkit's own level 6 (docs/benchmarks.md, 2026-12-02). Any level is valid
+ * FlateDecode.
  */
-let streamDeflateLevel = 1;
+export const STREAM_DEFLATE_LEVEL = 2;
 
-/** The level content streams are deflated at (tests set pdfkit's own, 6, to compare bytes with it). */
-export function setStreamDeflateLevel(level: number): void {
-  streamDeflateLevel = level;
+type Deflater = (bytes: Uint8Array) => Uint8Array;
+const ownDeflater: Deflater = (bytes) => deflateZlib(bytes, STREAM_DEFLATE_LEVEL);
+let streamDeflater = ownDeflater;
+
+/**
+ * Deflate streams another way (tests give pdfkit's own, Node's zlib at level 6, to compare bytes
+ * with pdfkit unpatched); no argument: the usual one again.
+ */
+export function setStreamDeflater(deflater: Deflater = ownDeflater): void {
+  streamDeflater = deflater;
 }
 
 function finalize(this: ReferenceLike): void {
@@ -91,7 +100,7 @@ function finalize(this: ReferenceLike): void {
     return;
   }
   // Deflate here, at our level, then let pdfkit write the stream as it is.
-  this.buffer = [deflateSync(Buffer.concat(this.buffer as Uint8Array[]), { level: streamDeflateLevel })];
+  this.buffer = [streamDeflater(Buffer.concat(this.buffer as Uint8Array[]))];
   this.data.Filter = 'FlateDecode';
   this.compress = false;
   try {

@@ -27,7 +27,7 @@ export {
   patchContentStreams,
   removeDirectOutput,
   setDirectOutput,
-  setStreamDeflateLevel,
+  setStreamDeflater,
   writeDirectly,
 } from './direct-output.ts';
 export { checkPageContent, contentMark, drawBehind, pageContentPatch } from './page-content.ts';

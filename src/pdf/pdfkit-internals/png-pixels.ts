@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { inflateZlib } from '../../deflate.ts';
 
 /**
  * pdfkit (0.20.2) embeds most PNGs as they are, but for one with an alpha
@@ -69,7 +69,7 @@ export function decodePngPixels(png: PngFile): Uint8Array {
   const filterStep = Math.max(1, bitsPerPixel >> 3);
   const sampleBytes = bits === 16 ? 2 : 1;
   const pixelBytes = channels * sampleBytes;
-  const data = inflateSync(png.imgData);
+  const data = inflateZlib(png.imgData);
   const pixels = new Uint8Array(width * height * pixelBytes);
   const mask = (1 << bits) - 1;
   let pos = 0;
