@@ -1,8 +1,9 @@
+import { readLessonImage } from '#images';
 import { Document, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Outline } from '../documents/outline.ts';
 import { footerService, footerWords, lessonHelp } from '../lesson/help.ts';
-import { stripControls } from '../lesson/checks/control-characters.ts';
+import { stripControls } from '../lesson/control-pattern.ts';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { prepareEntry, zipEntries, type PackEntry } from '../pack/zip.ts';
 import { standardTheme } from '../pdf/theme.ts';
@@ -13,8 +14,8 @@ import { documentStyles, numbering, page, textWidth } from './styles.ts';
 import type { ReadImage } from './types.ts';
 
 export interface DocxOptions {
-  /** Reads the images the lesson names (Node: through the library's file gate). */
-  readImage: ReadImage;
+  /** Reads the images the lesson names (default: at the edge, `#images`; in Node through the library's file gate). */
+  readImage?: ReadImage;
   /** The date written in the file (default: the build's, src/source-date.ts). */
   date?: Date;
 }
@@ -92,7 +93,7 @@ export async function renderDocx(
               library,
               reader: outline.reader,
               colours: theme.colours,
-              readImage: options.readImage,
+              readImage: options.readImage ?? ((url) => readLessonImage(lesson, url)),
               listLevel: 0,
               nextList: { value: 1 },
               outlineLevel: { value: 0 },

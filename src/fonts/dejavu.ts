@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { create } from 'fontkit';
+import { readAsset } from '#assets';
 import type { Font } from 'fontkit';
 
 /**
@@ -11,15 +10,14 @@ import type { Font } from 'fontkit';
  * the other.
  */
 export const dejaVuFiles = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  italic: 'DejaVuSans-Oblique.ttf',
-  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  regular: 'fonts/DejaVuSans.ttf',
+  bold: 'fonts/DejaVuSans-Bold.ttf',
+  italic: 'fonts/DejaVuSans-Oblique.ttf',
+  boldItalic: 'fonts/DejaVuSans-BoldOblique.ttf',
 } as const;
 
 export type DejaVuFace = keyof typeof dejaVuFiles;
 
-const require = createRequire(import.meta.url);
 const parsed = new Map<DejaVuFace, Font>();
 
 /** One DejaVu Sans face, parsed with fontkit's `create()` the first time it is asked for. */
@@ -27,8 +25,9 @@ export function dejaVuFace(face: DejaVuFace): Font {
   let font = parsed.get(face);
   if (!font) {
     const file = dejaVuFiles[face];
-    const created = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
-    if (!('layout' in created)) throw new Error(`dejavu-fonts-ttf/ttf/${file} is a font collection, expected one font`);
+    // In Node the bytes are a Buffer (read from disk), which fontkit's Node build wants; its browser build takes any bytes.
+    const created = create(readAsset(file) as Buffer);
+    if (!('layout' in created)) throw new Error(`${file} is a font collection, expected one font`);
     font = created;
     parsed.set(face, font);
   }

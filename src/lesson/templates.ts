@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-
-/** The folder of texts that renderers fill in (design.md, Layout: `templates/`). */
-const folder = new URL('../../templates/', import.meta.url);
+import { readAsset } from '#assets';
+import type { AssetName } from '../platform/asset-files.ts';
 
 export interface ParentLetterTemplate {
   title: string;
@@ -51,7 +49,8 @@ const loaded = new Map<string, Record<string, unknown>>();
 function load<T>(file: string, keys: string[]): T {
   let data = loaded.get(file);
   if (!data) {
-    const value: unknown = parse(readFileSync(new URL(file, folder), 'utf8'));
+    // The texts renderers fill in (design.md, Layout: `templates/`), read at the edge (src/platform).
+    const value: unknown = parse(new TextDecoder().decode(readAsset(`templates/${file}` as AssetName)));
     if (!value || typeof value !== 'object') throw new Error(`templates/${file} is not a YAML mapping`);
     data = value as Record<string, unknown>;
     loaded.set(file, data);

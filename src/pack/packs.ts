@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readAsset } from '#assets';
 import type { Lesson, Library, Unit } from '../lesson/types.ts';
 import { unitApprovalFileName } from '../outputs.ts';
 import { lessonReadme } from './lesson-readme.ts';
 import { zipEntries } from './zip.ts';
 import type { PackEntry } from './zip.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const encoder = new TextEncoder();
 
 let licences: PackEntry[] | undefined;
 function licenceEntries(): PackEntry[] {
   licences ??= [
-    { path: 'LICENSE.txt', bytes: readFileSync(path.join(root, 'LICENSE')) },
-    { path: 'LICENSE-CONTENT.md', bytes: readFileSync(path.join(root, 'LICENSE-CONTENT.md')) },
+    { path: 'LICENSE.txt', bytes: readAsset('LICENSE') },
+    { path: 'LICENSE-CONTENT.md', bytes: readAsset('LICENSE-CONTENT.md') },
   ];
   return licences;
 }

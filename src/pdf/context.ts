@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { handlers } from './handlers/index.ts';
 import type { Doc, PdfContext, Reader, RenderRun, StructElement, Theme } from './types.ts';
@@ -19,8 +18,6 @@ export function createContext(run: RenderRun, doc: Doc, root: StructElement, the
     frame: { x: margins.left, width: doc.page.width - margins.left - margins.right },
     headingOffset: 2,
     handlers: handlers[reader],
-    // Images in markdown are files next to the lesson (design.md).
-    baseDir: path.dirname(run.lesson.file),
     run,
   };
 }

@@ -1,5 +1,5 @@
 import type { Image } from 'mdast';
-import { lessonImageScope, readLibraryImage } from '../library-file.ts';
+import { readLessonImage } from '#images';
 import { reportNode } from './diagnostics.ts';
 import { ensureSpace } from './layout.ts';
 import { drawImage, openImage, type PdfImage } from './pdfkit-internals/index.ts';
@@ -25,11 +25,12 @@ export function openPdfImage(doc: PdfContext['doc'], bytes: Uint8Array): PdfImag
 export function figure(ctx: PdfContext, node: Image): void {
   const { doc, frame, theme } = ctx;
   const alt = node.alt?.trim() || '';
-  // Through the gate again: inside the library, a regular file, within the limits (never bytes from outside).
-  const { image: loaded, problem } = readLibraryImage(lessonImageScope(ctx.baseDir), node.url);
+  // At the edge (`#images`): in Node through the library's gate again, inside the library, a regular file,
+  // within the limits (never bytes from outside).
+  const { image: loaded, problem } = readLessonImage(ctx.run.lesson, node.url);
   const bytes = loaded?.bytes;
   if (!bytes) {
-    reportNode(ctx, node, `${problem?.reason}; its description is printed instead`);
+    reportNode(ctx, node, `${problem}; its description is printed instead`);
     paragraph(ctx, `[Image: ${alt || 'no description'}]`, { face: 'italic', colour: theme.colours.muted });
     return;
   }

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { stripControls } from '../lesson/checks/control-characters.ts';
+import { stripControls } from '../lesson/control-pattern.ts';
 import { limits } from '../limits.ts';
 import { longWordAt } from '../markdown/limits.ts';
 import { useFace } from './fonts.ts';

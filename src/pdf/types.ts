@@ -82,8 +82,6 @@ export interface PdfContext {
   headingOffset: number;
   /** Block handlers for this document (participant documents ignore `:::teacher`). */
   handlers: BlockHandlers;
-  /** Folder that image paths in markdown are relative to. */
-  baseDir: string;
   /** How deeply lists are nested here (chooses the bullet). */
   listDepth?: number;
   run: RenderRun;

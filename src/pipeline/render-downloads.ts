@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { diagnostic } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
 import { outputFileName, outputsOfKind } from '../outputs.ts';
 import type { OutputIdOfKind } from '../outputs.ts';
 import { renderLessonPdfs } from '../pdf/index.ts';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../docx/index.ts';
-import { lessonImageScope, readLibraryImage } from '../library-file.ts';
 import { renderPptx } from '../pptx/index.ts';
 import { buildSlideDeck } from '../slides/index.ts';
 
@@ -27,15 +25,9 @@ const pptxRenderers: Record<OutputIdOfKind<'PowerPoint'>, Renderer> = {
       library,
       accentColour: library.school?.accentColour,
       file: lesson.file,
-      baseDir: path.dirname(lesson.file),
+      lesson,
       report,
     }),
-};
-
-/** A lesson's images, read through the library's file gate (the one edge where a renderer's files come from). */
-const imagesOf = (lesson: Lesson) => (url: string) => {
-  const read = readLibraryImage(lessonImageScope(path.dirname(lesson.file)), url);
-  return { image: read.image, problem: read.problem?.reason };
 };
 
 /**
@@ -43,8 +35,8 @@ const imagesOf = (lesson: Lesson) => (url: string) => {
  * entry there of kind 'Word' without one here is a type error.
  */
 const wordRenderers: Record<OutputIdOfKind<'Word'>, Renderer> = {
-  'handout-docx': (lesson, library) => renderHandoutDocx(lesson, library, { readImage: imagesOf(lesson) }),
-  'lesson-plan-docx': (lesson, library) => renderLessonPlanDocx(lesson, library, { readImage: imagesOf(lesson) }),
+  'handout-docx': (lesson, library) => renderHandoutDocx(lesson, library),
+  'lesson-plan-docx': (lesson, library) => renderLessonPlanDocx(lesson, library),
 };
 
 /**

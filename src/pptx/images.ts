@@ -1,5 +1,5 @@
 import type { Image } from 'mdast';
-import { lessonImageScope, readLibraryImage } from '../library-file.ts';
+import { readLessonImage } from '#images';
 import type { LessonImage } from '../library-file.ts';
 import { layout } from './theme.ts';
 import type { State } from './types.ts';
@@ -13,10 +13,9 @@ const PIXELS_PER_INCH = 96;
 export function slideImage(state: State, node: Image): { image?: LessonImage; problem?: string } {
   let found = state.images.get(node.url);
   if (!found) {
-    // Through the gate: inside the library (the folder above the lesson's), a regular file, within the limits.
-    const read = state.baseDir ? readLibraryImage(lessonImageScope(state.baseDir), node.url) : undefined;
-    found = read
-      ? { image: read.image, problem: read.problem?.reason }
+    // At the edge (`#images`): in Node through the library's gate, inside the library, a regular file, within the limits.
+    found = state.lesson
+      ? readLessonImage(state.lesson, node.url)
       : { problem: `The image \`${node.url}\` cannot be found: the lesson's folder is not known` };
     state.images.set(node.url, found);
   }

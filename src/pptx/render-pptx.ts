@@ -33,7 +33,7 @@ export async function renderPptx(deck: SlideDeck, options: PptxOptions): Promise
     theme: themeFor(options.accentColour ?? options.library.school?.accentColour),
     fontSize: 24,
     report: reporter(options),
-    baseDir: options.baseDir,
+    lesson: options.lesson,
     images: new Map(),
   };
   for (const slide of deck.slides) addSlide(pptx, state, deck, slide);

@@ -11,8 +11,8 @@ export interface PptxOptions {
   accentColour?: string;
   /** The lesson file the deck came from, for diagnostics (default: `''`). */
   file?: string;
-  /** The lesson's folder, where the images its slides show are (without it, images are described in words). */
-  baseDir?: string;
+  /** The lesson whose images the slides show, read at the edge (`#images`); without it, images are described in words. */
+  lesson?: { id: string; file: string };
   /** Called for content the renderer cannot place; it is still rendered as well as it can be. */
   report?: (diagnostic: Diagnostic) => void;
 }
@@ -27,8 +27,8 @@ export interface State {
   theme: Theme;
   fontSize: number;
   report: (node: { type: string; position?: { start: { line: number; column: number } } }, reason: string) => void;
-  /** See {@link PptxOptions.baseDir}. */
-  baseDir?: string;
+  /** See {@link PptxOptions.lesson}. */
+  lesson?: { id: string; file: string };
   /** Images read so far, by the URL the markdown gives. */
   images: Map<string, { image?: LessonImage; problem?: string }>;
 }

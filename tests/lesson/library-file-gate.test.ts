@@ -378,7 +378,12 @@ describe('the renderers refuse a file outside the library even when the loader i
     const reported: Diagnostic[] = [];
     const bytes = await renderPptx(
       { ...deck, slides },
-      { library, file: 'lesson.yaml', baseDir: unit, report: (d) => reported.push(d) },
+      {
+        library,
+        file: 'lesson.yaml',
+        lesson: { id: deck.lessonId, file: path.join(unit, 'lesson.yaml') },
+        report: (d) => reported.push(d),
+      },
     );
     expect(Object.keys(unzipSync(bytes)).filter((name) => name.startsWith('ppt/media/'))).toEqual([]);
     expect(texts(slideXml(parts(bytes))[0])).toContain('[Image: A leaked file]');

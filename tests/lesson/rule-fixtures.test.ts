@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,16 @@ async function run(fixture: RuleFixture): Promise<{ found: (Diagnostic & { place
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
   }
-  fixture.setup?.(dir);
+  for (const folder of fixture.folders ?? []) mkdirSync(path.join(dir, folder), { recursive: true });
+  for (const [name, target] of Object.entries(fixture.links ?? {})) {
+    if ('to' in target) symlinkSync(target.to, path.join(dir, name));
+    else {
+      // A new file outside any library, in a folder of its own under the system's temporary folder.
+      const outside = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-outside-')), 'outside');
+      writeFileSync(outside, target.outside);
+      symlinkSync(outside, path.join(dir, name));
+    }
+  }
   const { library, diagnostics } = checkLibrary(dir, { today: fixture.today ?? fixtureToday });
   const all = [...diagnostics];
   if (fixture.render) {

@@ -263,7 +263,12 @@ describe('PNGs pdfkit must decode (alpha, tRNS, interlacing)', () => {
     const reported: unknown[] = [];
     const bytes = await renderPptx(
       { ...deck, slides },
-      { library, file: 'lesson.yaml', baseDir: dir, report: (d) => reported.push(d) },
+      {
+        library,
+        file: 'lesson.yaml',
+        lesson: { id: deck.lessonId, file: path.join(dir, 'lesson.yaml') },
+        report: (d) => reported.push(d),
+      },
     );
     const files = unzipSync(bytes);
     const media = Object.keys(files)

@@ -29,7 +29,12 @@ describe('images on slides', () => {
     const reported: Diagnostic[] = [];
     const bytes = await renderPptx(
       { ...deck, slides },
-      { library, file: 'lesson.yaml', baseDir: dir, report: (d) => reported.push(d) },
+      {
+        library,
+        file: 'lesson.yaml',
+        lesson: { id: deck.lessonId, file: path.join(dir, 'lesson.yaml') },
+        report: (d) => reported.push(d),
+      },
     );
     const files = unzipSync(bytes);
     const media = Object.keys(files).filter((name) => name.startsWith('ppt/media/'));

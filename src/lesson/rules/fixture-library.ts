@@ -71,7 +71,7 @@ export function editText(base: string, edits: RuleFixture['edit'] = []): string 
   return text;
 }
 
-/** Every file of an example's library (`null`: not written), before its `setup` runs. */
+/** Every file of an example's library (`null`: not written), before its folders and links are made. */
 export function fixtureFiles(fixture: RuleFixture): FixtureFiles {
   const extra = typeof fixture.files === 'function' ? fixture.files() : (fixture.files ?? {});
   return {

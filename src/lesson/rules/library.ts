@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { fixtureLesson, fixtureSignposts, pngHeader } from './fixture-library.ts';
 import type { Rule } from './types.ts';
 
@@ -261,7 +259,7 @@ export const libraryRules = {
         {
           name: 'an image that is a folder',
           edit: [say('![A chart](chart.png)')],
-          setup: (dir) => mkdirSync(path.join(dir, 'unit-a/chart.png')),
+          folders: ['unit-a/chart.png'],
           at: { line: 25, column: 7 },
         },
       ],

@@ -1,6 +1,3 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fixtureLesson, pngHeader } from './fixture-library.ts';
 import type { RuleFixture, Rule } from './types.ts';
 
@@ -271,20 +268,19 @@ export const safetyRules = {
       ok: [
         {
           name: 'a lesson file that links to a file inside the library',
-          setup: (dir) => symlinkSync('asking-for-help.yaml', path.join(dir, 'unit-a/linked.yaml')),
+          links: { 'unit-a/linked.yaml': { to: 'asking-for-help.yaml' } },
         },
       ],
       notOk: [
         {
           name: 'a lesson file that links to a file outside',
-          setup: (dir) => symlinkSync(outsideFile(fixtureLesson), path.join(dir, 'unit-a/linked.yaml')),
+          links: { 'unit-a/linked.yaml': { outside: fixtureLesson } },
           at: { line: 1, column: 1, file: 'unit-a/linked.yaml' },
         },
         {
           name: 'a unit.yaml that links to a file outside',
           files: { 'unit-a/unit.yaml': null },
-          setup: (dir) =>
-            symlinkSync(outsideFile('title: Unit A\nlessons: [asking-for-help]\n'), path.join(dir, 'unit-a/unit.yaml')),
+          links: { 'unit-a/unit.yaml': { outside: 'title: Unit A\nlessons: [asking-for-help]\n' } },
           at: { line: 1, column: 1, file: 'unit-a/unit.yaml' },
         },
       ],
@@ -304,7 +300,7 @@ export const safetyRules = {
         {
           name: 'an image that links outside',
           edit: [say('![A chart](chart.png)')],
-          setup: (dir) => symlinkSync(outsideFile(pngHeader(40, 30)), path.join(dir, 'unit-a/chart.png')),
+          links: { 'unit-a/chart.png': { outside: pngHeader(40, 30) } },
           at: { line: 25, column: 7 },
         },
       ],
@@ -365,11 +361,4 @@ function signpostsWithUrl(url: string): string {
   url: ${url}
   verifiedOn: '2026-06-01'
 `;
-}
-
-/** A new file outside any library (in a folder of its own under the system's temporary folder). */
-function outsideFile(content: string | Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-outside-')), 'outside');
-  writeFileSync(file, content);
-  return file;
 }

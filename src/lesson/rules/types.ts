@@ -16,8 +16,14 @@ export interface RuleFixture {
   edit?: readonly (readonly [find: string, replace: string])[];
   /** Files added to the default library or replacing its files; a function when they are large to build. */
   files?: FixtureFiles | (() => FixtureFiles);
-  /** A step files cannot express (a link, a folder named like a file), run in the library folder once written. */
-  setup?: (dir: string) => void;
+  /**
+   * What files cannot express, made in the library folder once written: folders (one named like a
+   * file), and symbolic links, to a path or to a new file outside the library holding `outside`.
+   * Declared rather than run here, so the rule table has no file system in it (it is bundled
+   * for the browser with the renderers); tests/lesson/rule-fixtures.test.ts makes them.
+   */
+  folders?: readonly string[];
+  links?: Readonly<Record<string, { to: string } | { outside: string | Uint8Array }>>;
   /** The date that date rules compare with (default: `fixtureToday`). */
   today?: string;
   /**

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { fixtureLesson, fixtureLessonFile } from './fixture-library.ts';
 import type { Rule } from './types.ts';
 
@@ -17,13 +15,11 @@ export const yamlRules = {
     source: 'yaml',
     description: 'The file could not be read.',
     fixtures: {
-      ok: [
-        { name: 'a folder without .yaml in a unit folder', setup: (dir) => mkdirSync(path.join(dir, 'unit-a/notes')) },
-      ],
+      ok: [{ name: 'a folder without .yaml in a unit folder', folders: ['unit-a/notes'] }],
       notOk: [
         {
           name: 'a folder named like a lesson file',
-          setup: (dir) => mkdirSync(path.join(dir, 'unit-a/drafts.yaml')),
+          folders: ['unit-a/drafts.yaml'],
           at: { line: 1, column: 1, file: 'unit-a/drafts.yaml' },
         },
       ],

@@ -1,4 +1,4 @@
-import { readSchoolLogo } from '../../library-file.ts';
+import { readLogo } from '#images';
 import type { Lesson } from '../../lesson/types.ts';
 import { footerRuns, helpSection } from '../help.ts';
 import { openPdfImage } from '../images.ts';
@@ -23,7 +23,7 @@ function pupilsWords(lesson: Lesson): string {
 
 /** The school's logo at the top right, as on the school's own letters (the loader has checked the file). */
 function letterhead(ctx: PdfContext, logo: string, schoolName: string) {
-  const { image } = readSchoolLogo(logo);
+  const { image } = readLogo(logo);
   if (!image) return;
   const { doc, frame } = ctx;
   const opened = openPdfImage(doc, image.bytes);

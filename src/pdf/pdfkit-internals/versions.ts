@@ -1,68 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { isMainThread } from 'node:worker_threads';
+import { installedVersions, warnLine } from '#installed-versions';
+import type { InstalledVersions } from '../../platform/package-versions.ts';
 
 /**
- * The installed versions of the packages whose internals PSHE Kit reaches
- * into, read once per thread from their own package.json, and the guard every
- * patch in this folder goes through.
- *
- * None of these packages exports its package.json (`exports` hides it), so
- * the file is found by resolving the package's entry point and walking up to
- * the folder whose package.json carries its name. png-js is resolved from
- * pdfkit's folder: it is the copy pdfkit loads.
+ * The guard every patch in this folder goes through: the installed versions
+ * of the packages whose internals PSHE Kit reaches into (read at the edge,
+ * src/platform) against the versions each patch was written and tested for.
  */
-export interface InstalledVersions {
-  pdfkit?: string;
-  fontkit?: string;
-  'png-js'?: string;
-  pptxgenjs?: string;
-}
+export type { InstalledVersions };
+export { installedVersions };
 
 export type Package = keyof InstalledVersions;
-
-const require = createRequire(import.meta.url);
-
-/** The version in the package.json of `name`, resolved from `from`; undefined when it cannot be found. */
-export function packageVersion(name: string, from: string = import.meta.url): string | undefined {
-  try {
-    let dir = path.dirname(createRequire(from).resolve(name));
-    for (;;) {
-      const file = path.join(dir, 'package.json');
-      if (existsSync(file)) {
-        const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (json.name === name) return json.version;
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-let installed: InstalledVersions | undefined;
-
-/** pdfkit's, fontkit's, png-js's and pptxgenjs's installed versions, read once. */
-export function installedVersions(): InstalledVersions {
-  if (!installed) {
-    let pdfkitEntry: string | undefined;
-    try {
-      pdfkitEntry = require.resolve('pdfkit');
-    } catch {
-      pdfkitEntry = undefined;
-    }
-    installed = {
-      pdfkit: packageVersion('pdfkit'),
-      fontkit: packageVersion('fontkit'),
-      'png-js': pdfkitEntry ? packageVersion('png-js', pdfkitEntry) : undefined,
-      pptxgenjs: packageVersion('pptxgenjs'),
-    };
-  }
-  return installed;
-}
 
 /** One patch of another package's internals: what it is, and the versions it was written and tested for. */
 export interface Patch {
@@ -75,10 +22,7 @@ export interface Patch {
 }
 
 /** Where fallback warnings go (tests replace it). */
-let warn = (line: string) => {
-  // Worker threads stay quiet: the main thread runs the same guards when it loads the renderer.
-  if (isMainThread) process.stderr.write(`${line}\n`);
-};
+let warn = warnLine;
 const warned = new Set<string>();
 
 /** Replace the warning sink (tests); returns the previous one. Clears the "warned once" memory. */
