@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * (tests/global-setup.ts); `npx vitest --project unit` runs the rest at once.
  */
 const integration = [
+  'tests/browser/**/*.test.ts',
   'tests/build/**/*.test.ts',
   'tests/cli/**/*.test.ts',
   'tests/deck/**/*.test.ts',

@@ -1,24 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { outputFileName, outputOfFile, outputsOfKind } from '../outputs.ts';
-import type { OutputIdOfKind } from '../outputs.ts';
 import { copyCached, lessonKey, writeCached } from './download-cache.ts';
-import { lessonPack } from '../pack/packs.ts';
-import { renderDownloads } from './render-downloads.ts';
-import type { RenderedFile } from './render-downloads.ts';
-
-/**
- * The renderer of every zip in the output registry (src/outputs.ts), by id: an
- * entry there of kind 'Zip' without one here is a type error. A zip is made
- * from the lesson's other downloads, those the registry marks `inPack`.
- */
-const zipRenderers: Record<
-  OutputIdOfKind<'Zip'>,
-  (lesson: Lesson, library: Library, packed: readonly RenderedFile[]) => Uint8Array
-> = {
-  pack: lessonPack,
-};
+import { renderLessonFiles } from './render-downloads.ts';
 
 export interface DownloadOptions {
   /** The cache key part shared by every lesson (renderers, templates, services, school). */
@@ -53,17 +37,8 @@ export async function renderLessonDownloads(
 ): Promise<LessonDownloads> {
   const key = lessonKey(options.sharedKey, lesson);
   const dir = path.join(options.outDir, lesson.id);
-  const rendered = await renderDownloads(lesson, library);
-  const diagnostics = rendered.diagnostics;
+  const { files, diagnostics } = await renderLessonFiles(lesson, library);
   if (diagnostics.some((d) => d.severity === 'error')) return { id: lesson.id, fromCache: false, diagnostics };
-  const packed = rendered.files.filter((file) => outputOfFile(lesson.id, file.name)?.inPack);
-  const files = [
-    ...rendered.files,
-    ...outputsOfKind('Zip', lesson.audience).map((output) => ({
-      name: outputFileName(lesson.id, output),
-      bytes: zipRenderers[output.id](lesson, library, packed),
-    })),
-  ];
   mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(path.join(dir, file.name), file.bytes);
   writeCached(key, files, dir);

@@ -1,9 +1,10 @@
 import { diagnostic } from '../lesson/diagnostic.ts';
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { outputFileName, outputsOfKind } from '../outputs.ts';
+import { outputFileName, outputOfFile, outputsOfKind } from '../outputs.ts';
 import type { OutputIdOfKind } from '../outputs.ts';
 import { renderLessonPdfs } from '../pdf/index.ts';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../docx/index.ts';
+import { lessonPack } from '../pack/packs.ts';
 import { renderPptx } from '../pptx/index.ts';
 import { buildSlideDeck } from '../slides/index.ts';
 
@@ -85,4 +86,36 @@ function failed(lesson: Lesson, what: string, error: unknown): Diagnostic {
     { line: 1, column: 1 },
     `PSHE Kit could not make ${what} for this lesson (${reason}). Simplify the content it names, or report this as a bug.`,
   );
+}
+
+/**
+ * The renderer of every zip in the output registry (src/outputs.ts), by id: an
+ * entry there of kind 'Zip' without one here is a type error. A zip is made
+ * from the lesson's other downloads, those the registry marks `inPack`.
+ */
+const zipRenderers: Record<
+  OutputIdOfKind<'Zip'>,
+  (lesson: Lesson, library: Library, packed: readonly RenderedFile[]) => Uint8Array
+> = {
+  pack: lessonPack,
+};
+
+/**
+ * Every file of one lesson: its downloads, then its pack made from them; no
+ * pack when a download has an error. Bytes only, nothing written: `pshe build`
+ * writes them (lesson-downloads.ts), the browser hands them to the page
+ * (src/browser/render-worker.ts).
+ */
+export async function renderLessonFiles(
+  lesson: Lesson,
+  library: Library,
+): Promise<{ files: RenderedFile[]; diagnostics: Diagnostic[] }> {
+  const rendered = await renderDownloads(lesson, library);
+  if (rendered.diagnostics.some((d) => d.severity === 'error')) return rendered;
+  const packed = rendered.files.filter((file) => outputOfFile(lesson.id, file.name)?.inPack);
+  const packs = outputsOfKind('Zip', lesson.audience).map((output) => ({
+    name: outputFileName(lesson.id, output),
+    bytes: zipRenderers[output.id](lesson, library, packed),
+  }));
+  return { files: [...rendered.files, ...packs], diagnostics: rendered.diagnostics };
 }

@@ -49,7 +49,8 @@ const ranks: Record<string, string[]>[] = [
   { pool: ['src/pool/'] },
   // `pshe build`: threads, download cache, the site phase, atomic output.
   { pipeline: ['src/pipeline/'] },
-  { cli: ['src/cli/'] },
+  // Entry points: the command line, and the browser's render worker (the renderers, bundled for the site).
+  { cli: ['src/cli/'], browser: ['src/browser/'] },
 ];
 
 /**
