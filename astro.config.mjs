@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -40,6 +41,40 @@ function librarySourceOutsideVite() {
 }
 
 /**
+ * The renderers' edges (package.json `imports`: `#assets`, `#images`,
+ * `#installed-versions`): on the server (pages and endpoints rendered by
+ * `pshe build`), the Node variant, left to Node like the library source, so
+ * it finds the project's files from where it really is rather than from a
+ * bundled chunk's folder. Client bundles (the personalise page's worker)
+ * resolve the browser variant through the `default` condition as usual.
+ * @returns {import('vite').Plugin}
+ */
+function nodeEdgesOutsideVite() {
+  const imports = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).imports;
+  /** @type {Record<string, string>} */
+  const edges = Object.fromEntries(
+    Object.entries(imports).map(([name, targets]) => [
+      name,
+      pathToFileURL(fileURLToPath(new URL(targets.node, import.meta.url))).href,
+    ]),
+  );
+  return {
+    name: 'pshe-node-edges',
+    enforce: 'pre',
+    resolveId(source) {
+      const url = edges[source];
+      return url && this.environment?.config.consumer === 'server' ? { id: url, external: true } : null;
+    },
+    configResolved(config) {
+      for (const environment of Object.values(config.environments)) {
+        if (environment.consumer !== 'server') continue;
+        environment.resolve.builtins = [...environment.resolve.builtins, ...Object.values(edges)];
+      }
+    },
+  };
+}
+
+/**
  * The PSHE Kit website: static, offline-capable, no third-party requests.
  * Pages live in src/site; the lesson library comes in through src/site/loader.ts.
  */
@@ -56,7 +91,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    plugins: [librarySourceOutsideVite()],
+    plugins: [librarySourceOutsideVite(), nodeEdgesOutsideVite()],
     build: {
       // No data: URIs for fonts or scripts (the CSP's font-src falls back to 'self').
       assetsInlineLimit: 0,

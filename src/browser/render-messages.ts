@@ -1,4 +1,5 @@
 import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
@@ -13,6 +14,10 @@ export interface RenderRequest {
   /** The lesson's images and the school's logo, keyed by `imageKey` (src/lesson/images.ts). */
   images: [string, LessonImage][];
   versions: InstalledVersions;
+  /** A school profile as the text of a school.yaml, read as `pshe build --school` reads one (without it, the library's own). */
+  school?: string;
+  /** New names for the lesson's characters, as `pshe build --rename OLD=NEW` gives them. */
+  renames?: CharacterRenames;
 }
 
 /** What the worker answers: every file of the lesson with its pack, and the problems met; or why it failed. */

@@ -3,6 +3,9 @@ import './buffer-global.ts';
 import { provideAssets } from '#assets';
 import { provideImages } from '#images';
 import { provideInstalledVersions } from '#installed-versions';
+import { loadDocument } from '../lesson/load-document.ts';
+import { renameCharacters } from '../lesson/rename.ts';
+import type { Library } from '../lesson/types.ts';
 import { renderLessonFiles } from '../pipeline/render-downloads.ts';
 import type { RenderReply, RenderRequest } from './render-messages.ts';
 
@@ -23,7 +26,21 @@ scope.onmessage = async (event) => {
     provideAssets(new Map(request.assets));
     provideImages(request.images);
     provideInstalledVersions(request.versions);
-    const { files, diagnostics } = await renderLessonFiles(request.lesson, request.library);
+    let library: Library = request.library;
+    if (request.school !== undefined) {
+      // The profile as the loader reads a school.yaml (src/lesson/load-services.ts), with the same schema.
+      const loaded = loadDocument('school', 'school.yaml', new TextEncoder().encode(request.school));
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+      if (!loaded.data || errors.length) {
+        scope.postMessage({ id: request.id, files: [], diagnostics: loaded.diagnostics });
+        return;
+      }
+      // A logo is named as in the file; the page hands its bytes over under that name (src/lesson/images.ts).
+      library = { ...library, school: loaded.data };
+    }
+    // Renamed as `pshe build --rename` renames every model it loads (src/lesson/model-cache.ts).
+    const lesson = request.renames ? renameCharacters(request.lesson, request.renames) : request.lesson;
+    const { files, diagnostics } = await renderLessonFiles(lesson, library);
     // Copied, not transferred: a file's bytes may be a view into a buffer other files share.
     scope.postMessage({ id: request.id, files, diagnostics });
   } catch (error) {

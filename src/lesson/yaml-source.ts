@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { Composer, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, YAMLParseError } from 'yaml';
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { controlMessage, CONTROL_CHARACTERS, findControls } from './checks/control-characters.ts';
@@ -26,13 +25,21 @@ export interface Position {
 }
 
 /**
- * The first byte that is not valid UTF-8, or -1. Node's `isUtf8` answers the
- * common case natively; it gives no position, so only a file that fails it is
- * scanned here, by the same rules (no overlong forms, no surrogates), to say
- * where the first bad byte is.
+ * The first byte that is not valid UTF-8, or -1. A strict TextDecoder (native
+ * in Node and in browsers, where the school profile is read too) answers the
+ * common case; it gives no position, so only a file that fails it is scanned
+ * here, by the same rules (no overlong forms, no surrogates), to say where the
+ * first bad byte is.
  */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  if (isUtf8(bytes)) return -1;
+  try {
+    strictUtf8.decode(bytes);
+    return -1;
+  } catch {
+    // Scanned below for where.
+  }
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

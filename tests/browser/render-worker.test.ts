@@ -1,45 +1,89 @@
-import { rmSync } from 'node:fs';
-import type { Image } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAsset } from '#assets';
-import { readLessonImage, readLogo } from '#images';
-import { installedVersions } from '#installed-versions';
 import type { RenderRequest } from '../../src/browser/render-messages.ts';
-import { imageKey } from '../../src/lesson/images.ts';
+import type { CharacterRenames } from '../../src/lesson/rename.ts';
+import { loadLibrary } from '../../src/lesson/load-library.ts';
 import type { Lesson, Library } from '../../src/lesson/types.ts';
-import type { LessonImage } from '../../src/library-file.ts';
-import { renderLessonFiles } from '../../src/pipeline/render-downloads.ts';
+import { renderLessonFiles, type RenderedFile } from '../../src/pipeline/render-downloads.ts';
 import { assetFiles, type AssetName } from '../../src/platform/asset-files.ts';
+import { personaliseData, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { serveFolder, type StaticServer } from '../helpers/static-server.ts';
 import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
 import { bundleRenderWorker } from './worker-bundle.ts';
 
-/** Every image a lesson's markdown names, and the school's logo, as the page will hand them over. */
-function imagesOf(lesson: Lesson, library: Library): [string, LessonImage][] {
-  const found: [string, LessonImage][] = [];
-  visit(lesson as never, 'image', (node: Image) => {
-    const read = readLessonImage(lesson, node.url);
-    if (read.image) found.push([imageKey(lesson.id, node.url), read.image]);
-  });
-  const logo = library.school?.logo;
-  const read = logo ? readLogo(logo) : undefined;
-  if (logo && read?.image) found.push([imageKey(undefined, logo), read.image]);
-  return found;
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/**
+ * Render a lesson in the bundled worker from what the site publishes for it
+ * (the JSON of `/personalise/lessons/<id>.json`), as the page does; the files come back as base64.
+ */
+async function renderInBrowser(
+  page: Page,
+  data: PersonaliseData,
+  extra: { school?: string; renames?: CharacterRenames } = {},
+): Promise<{ error?: string; files?: { name: string; bytes: string }[]; diagnostics?: unknown[] }> {
+  const sent = {
+    data: JSON.parse(JSON.stringify(data)) as PersonaliseData,
+    assets: (Object.keys(assetFiles) as AssetName[]).map((name) => [name, base64(readAsset(name))] as const),
+    ...extra,
+  };
+  return page.evaluate(async ({ data, assets, school, renames }) => {
+    const bytes = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    const worker = new Worker('/render-worker.js', { type: 'module' });
+    const message: RenderRequest = {
+      id: 1,
+      lesson: data.lesson,
+      library: data.library,
+      assets: assets.map(([name, text]) => [name, bytes(text)]),
+      images: data.images.map(([key, image]) => [key, { ...image, bytes: bytes(image.bytes), file: '' }]),
+      versions: data.versions,
+      school,
+      renames,
+    };
+    const answer = await new Promise<MessageEvent['data']>((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(`${event.message} at ${event.filename}:${event.lineno}`));
+      worker.postMessage(message);
+    });
+    worker.terminate();
+    if ('error' in answer) return { error: answer.error as string };
+    return {
+      diagnostics: answer.diagnostics as unknown[],
+      files: (answer.files as { name: string; bytes: Uint8Array }[]).map((file) => {
+        let text = '';
+        for (let i = 0; i < file.bytes.length; i += 0x8000)
+          text += String.fromCharCode(...file.bytes.subarray(i, i + 0x8000));
+        return { name: file.name, bytes: btoa(text) };
+      }),
+    };
+  }, sent);
 }
 
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+function expectSameFiles(browserFiles: { name: string; bytes: string }[] | undefined, nodeFiles: RenderedFile[]) {
+  expect(browserFiles?.map((file) => file.name)).toEqual(nodeFiles.map((file) => file.name));
+  for (const [index, file] of browserFiles!.entries()) {
+    const same = Buffer.from(file.bytes, 'base64').equals(Buffer.from(nodeFiles[index].bytes));
+    expect(same, `${file.name} differs from pshe build's`).toBe(true);
+  }
+}
 
 describe('the renderers in a browser (the personalise page’s worker)', () => {
   let folder: string;
   let server: StaticServer;
   let browser: TestBrowser;
+  let page: Page;
 
   beforeAll(async () => {
     folder = await bundleRenderWorker();
     server = await serveFolder(folder);
     browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}/index.html`);
   });
 
   afterAll(async () => {
@@ -54,53 +98,43 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
       const lesson = exampleLesson(id);
       const node = await renderLessonFiles(lesson, library);
       expect(node.files.length).toBeGreaterThanOrEqual(8);
-      // What the page sends: the model as JSON, every file the renderers read, as base64 across Playwright.
-      const request = {
-        lesson: JSON.parse(JSON.stringify(lesson)) as Lesson,
-        library: JSON.parse(JSON.stringify(library)) as Library,
-        assets: (Object.keys(assetFiles) as AssetName[]).map((name) => [name, base64(readAsset(name))]),
-        images: imagesOf(lesson, library).map(([key, image]) => [key, { ...image, bytes: base64(image.bytes) }]),
-        versions: installedVersions(),
-      };
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/index.html`);
-      const reply = await page.evaluate(async (sent) => {
-        const bytes = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-        const worker = new Worker('/render-worker.js', { type: 'module' });
-        const message: RenderRequest = {
-          id: 1,
-          lesson: sent.lesson,
-          library: sent.library,
-          assets: sent.assets.map(([name, data]) => [name as never, bytes(data as string)]),
-          images: sent.images.map(([key, image]) => [
-            key as string,
-            { ...(image as object), bytes: bytes((image as { bytes: string }).bytes) } as never,
-          ]),
-          versions: sent.versions,
-        };
-        const answer = await new Promise<MessageEvent['data']>((resolve, reject) => {
-          worker.onmessage = (event) => resolve(event.data);
-          worker.onerror = (event) => reject(new Error(`${event.message} at ${event.filename}:${event.lineno}:${event.colno}`));
-          worker.postMessage(message);
-        });
-        worker.terminate();
-        if ('error' in answer) return { error: answer.error as string };
-        return {
-          files: (answer.files as { name: string; bytes: Uint8Array }[]).map((file) => {
-            let text = '';
-            for (let i = 0; i < file.bytes.length; i += 0x8000)
-              text += String.fromCharCode(...file.bytes.subarray(i, i + 0x8000));
-            return { name: file.name, bytes: btoa(text) };
-          }),
-        };
-      }, request);
-      await page.close();
+      const reply = await renderInBrowser(page, personaliseData(lesson, library));
       expect(reply.error, `the worker failed on ${id}`).toBeUndefined();
-      expect(reply.files!.map((file) => file.name)).toEqual(node.files.map((file) => file.name));
-      for (const [index, file] of reply.files!.entries()) {
-        const same = Buffer.from(file.bytes, 'base64').equals(Buffer.from(node.files[index].bytes));
-        expect(same, `${file.name} differs from pshe build's`).toBe(true);
-      }
+      expectSameFiles(reply.files, node.files);
     }
+  });
+
+  it('should make them with a school profile and a renamed character as pshe build --school --rename does', async () => {
+    const school = [
+      'name: Riverside Academy',
+      'dslName: Ms Okafor',
+      'dslContact: Room 12, or ask any member of staff to find Ms Okafor',
+      'accentColour: "#7a1f5c"',
+      'signOff: Mrs Patel, Head of PSHE',
+      '',
+    ].join('\n');
+    const schoolFile = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-school-')), 'school.yaml');
+    writeFileSync(schoolFile, school);
+    const plain = exampleLesson('spotting-online-scams');
+    const data = personaliseData(plain, exampleLibrary());
+    const [character] = data.characters;
+    expect(character).toBeTruthy();
+    const renames = { [character]: 'Alex' };
+    const built = loadLibrary('examples/library', { today: '2026-11-26', school: schoolFile, renames }).library;
+    const lesson = built.lessons.find((l) => l.id === plain.id)!;
+    const node = await renderLessonFiles(lesson, built);
+    const reply = await renderInBrowser(page, data, { school, renames });
+    expect(reply.error).toBeUndefined();
+    expectSameFiles(reply.files, node.files);
+    // The school and the new name are really in them: the letter home names the school, the plan Alex.
+    const letter = node.files.find((file) => file.name.endsWith('-parent-letter.pdf'));
+    expect(letter && Buffer.from(letter.bytes).length).toBeGreaterThan(0);
+  });
+
+  it('should answer a school profile that does not pass the check with its problems and no files', async () => {
+    const data = personaliseData(exampleLesson('who-can-help'), exampleLibrary());
+    const reply = await renderInBrowser(page, data, { school: 'name: Riverside\naccentColour: blue\n' });
+    expect(reply.files).toEqual([]);
+    expect(JSON.stringify(reply.diagnostics)).toMatch(/dslContact|accentColour/);
   });
 });

@@ -1,0 +1,64 @@
+import type { Image } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { readLessonImage, readLogo } from '#images';
+import { installedVersions } from '#installed-versions';
+import { lessonCharacters } from '../../lesson/characters.ts';
+import { imageKey } from '../../lesson/images.ts';
+import { forSite } from '../../lesson/strip-positions.ts';
+import type { Lesson, Library } from '../../lesson/types.ts';
+import type { LessonImage } from '../../library-file.ts';
+import type { InstalledVersions } from '../../platform/package-versions.ts';
+
+/** An image as the page fetches it: its bytes as base64. */
+export type PublishedImage = Omit<LessonImage, 'bytes' | 'file'> & { bytes: string };
+
+/**
+ * What `/personalise/` needs of one lesson, published by the build as
+ * `/personalise/lessons/<id>.json`: the model as the renderers take it
+ * (positions stripped; nothing is parsed again in the browser), its library
+ * without the other lessons, the names of its characters, its images and the
+ * school's logo, and the versions the renderers' patches check. No path on
+ * the machine that built the site is published: the lesson's file is named
+ * as it is in the library, the logo by its own name.
+ */
+export interface PersonaliseData {
+  lesson: Lesson;
+  library: Library;
+  characters: string[];
+  images: [string, PublishedImage][];
+  versions: InstalledVersions;
+}
+
+const published = (image: LessonImage): PublishedImage => ({
+  type: image.type,
+  width: image.width,
+  height: image.height,
+  bytes: Buffer.from(image.bytes).toString('base64'),
+});
+
+/** The name a library file has inside the library: `unit-a/asking-for-help.yaml`. */
+const inLibrary = (file: string) => file.split(/[\\/]/).slice(-2).join('/');
+
+export function personaliseData(lesson: Lesson, library: Library): PersonaliseData {
+  const images: [string, PublishedImage][] = [];
+  const seen = new Set<string>();
+  visit(lesson as never, 'image', (node: Image) => {
+    if (seen.has(node.url)) return;
+    seen.add(node.url);
+    const read = readLessonImage(lesson, node.url);
+    if (read.image) images.push([imageKey(lesson.id, node.url), published(read.image)]);
+  });
+  const school = library.school && { ...library.school };
+  if (school?.logo) {
+    const read = readLogo(school.logo);
+    school.logo = school.logo.split(/[\\/]/).pop();
+    if (read.image && school.logo) images.push([imageKey(undefined, school.logo), published(read.image)]);
+  }
+  return {
+    lesson: { ...forSite(lesson), file: inLibrary(lesson.file) },
+    library: { dir: '', lessons: [], units: library.units, signposts: library.signposts, school },
+    characters: lessonCharacters(lesson),
+    images,
+    versions: installedVersions(),
+  };
+}
