@@ -7,7 +7,6 @@ import { readAsset } from '#assets';
 import type { RenderRequest } from '../../src/browser/render-messages.ts';
 import type { CharacterRenames } from '../../src/lesson/rename.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
-import type { Lesson, Library } from '../../src/lesson/types.ts';
 import { renderLessonFiles, type RenderedFile } from '../../src/pipeline/render-downloads.ts';
 import { assetFiles, type AssetName } from '../../src/platform/asset-files.ts';
 import { personaliseData, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
