@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { defaultClientConditions } from 'vite';
 
 // Astro has no config switch for telemetry; the environment variable is the only off switch.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -92,6 +93,10 @@ export default defineConfig({
   },
   vite: {
     plugins: [librarySourceOutsideVite(), nodeEdgesOutsideVite()],
+    // The personalise page's render worker (src/browser) is an ES module, and has no DOM: packages'
+    // `worker` builds first (decode-named-character-reference's `browser` one uses `document`).
+    worker: { format: 'es' },
+    resolve: { conditions: ['worker', ...defaultClientConditions] },
     build: {
       // No data: URIs for fonts or scripts (the CSP's font-src falls back to 'self').
       assetsInlineLimit: 0,

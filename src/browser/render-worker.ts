@@ -3,10 +3,7 @@ import './buffer-global.ts';
 import { provideAssets } from '#assets';
 import { provideImages } from '#images';
 import { provideInstalledVersions } from '#installed-versions';
-import { loadDocument } from '../lesson/load-document.ts';
-import { renameCharacters } from '../lesson/rename.ts';
 import type { Library } from '../lesson/types.ts';
-import { renderLessonFiles } from '../pipeline/render-downloads.ts';
 import type { RenderReply, RenderRequest } from './render-messages.ts';
 
 /**
@@ -26,6 +23,8 @@ scope.onmessage = async (event) => {
     provideAssets(new Map(request.assets));
     provideImages(request.images);
     provideInstalledVersions(request.versions);
+    // Loaded only now: the renderers' patches check the installed versions as their modules load.
+    const { loadDocument, renameCharacters, renderLessonFiles } = await import('./renderers.ts');
     let library: Library = request.library;
     if (request.school !== undefined) {
       // The profile as the loader reads a school.yaml (src/lesson/load-services.ts), with the same schema.

@@ -1,0 +1,247 @@
+import type { RenderReply, RenderRequest } from '../../browser/render-messages.ts';
+import { characterNameProblem, normaliseName } from '../../lesson/characters.ts';
+import type { Diagnostic } from '../../lesson/types.ts';
+import { assetFiles, type AssetName } from '../../platform/asset-files.ts';
+import type { PersonaliseData } from '../lib/personalise-data.ts';
+
+/**
+ * `/personalise/`: fetch a lesson's published model (`lessons/<id>.json`) and
+ * the renderers' assets from this site, take the school's details and the
+ * class's names from the form, and have the render worker make every file of
+ * the lesson on this device. Nothing typed here is sent or stored.
+ */
+
+/** The profile's fields the form holds, in the order the school.yaml it makes lists them. */
+const schoolFields = ['name', 'dslName', 'dslContact', 'deputyDsl', 'signOff', 'accentColour'] as const;
+type SchoolField = (typeof schoolFields)[number];
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = byId<HTMLFormElement>('personalise');
+const progress = byId<HTMLParagraphElement>('progress');
+const summary = byId<HTMLDivElement>('error-summary');
+const errorList = byId<HTMLUListElement>('error-list');
+const fileList = byId<HTMLUListElement>('file-list');
+const cancel = byId<HTMLButtonElement>('cancel');
+const make = byId<HTMLButtonElement>('make');
+
+/** An error to show at a field and in the summary at the top (the GOV.UK error summary pattern). */
+interface FieldError {
+  input: string;
+  message: string;
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The form's school as the text of a school.yaml: a key a line, each value a double-quoted string. */
+function schoolYaml(): { text: string; lineOf: Map<number, SchoolField> } | undefined {
+  const lines: string[] = [];
+  const lineOf = new Map<number, SchoolField>();
+  for (const field of schoolFields) {
+    const value = byId<HTMLInputElement>(`school-${field}`).value.trim();
+    if (!value) continue;
+    lines.push(`${field}: ${JSON.stringify(value)}`);
+    lineOf.set(lines.length, field);
+  }
+  return lines.length ? { text: `${lines.join('\n')}\n`, lineOf } : undefined;
+}
+
+/** The new names typed, checked as `pshe build --rename` checks them; problems at their fields. */
+function renamesFrom(characters: readonly string[]): { renames: Record<string, string>; errors: FieldError[] } {
+  const renames: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  const taken = new Map(characters.map((name) => [normaliseName(name), name]));
+  characters.forEach((name, index) => {
+    const input = `character-${index}`;
+    const typed = byId<HTMLInputElement>(input).value.trim();
+    if (!typed || normaliseName(typed) === normaliseName(name)) return;
+    const problem = characterNameProblem(typed);
+    const other = taken.get(normaliseName(typed));
+    if (problem) errors.push({ input, message: `The new name for ${name} ${problem}` });
+    else if (other) errors.push({ input, message: `${other} is already called ${typed}: give ${name} another name` });
+    else {
+      renames[name] = typed;
+      taken.set(normaliseName(typed), name);
+    }
+  });
+  return { renames, errors };
+}
+
+function clearErrors() {
+  summary.hidden = true;
+  errorList.replaceChildren();
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    const error = byId<HTMLParagraphElement>(`${input.id}-error`);
+    error.hidden = true;
+    error.textContent = '';
+    input.setAttribute('aria-describedby', input.dataset.hint ?? '');
+    if (!input.dataset.hint) input.removeAttribute('aria-describedby');
+  }
+}
+
+function showErrors(errors: readonly FieldError[]) {
+  for (const { input, message } of errors) {
+    const field = byId<HTMLInputElement>(input);
+    const error = byId<HTMLParagraphElement>(`${input}-error`);
+    error.textContent = `Error: ${message}`;
+    error.hidden = false;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', [field.dataset.hint, error.id].filter(Boolean).join(' '));
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `#${input}`;
+    link.textContent = message;
+    item.append(link);
+    errorList.append(item);
+  }
+  summary.hidden = false;
+  summary.focus();
+}
+
+/** The check's problems with the school.yaml the form made, each at the field on its line. */
+function schoolErrors(diagnostics: readonly Diagnostic[], lineOf: Map<number, SchoolField>): FieldError[] {
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ input: `school-${lineOf.get(d.line) ?? 'name'}`, message: d.message }));
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} could not be fetched (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function characterInputs(characters: readonly string[]) {
+  const holder = byId<HTMLDivElement>('characters');
+  characters.forEach((name, index) => {
+    const id = `character-${index}`;
+    const field = document.createElement('div');
+    field.className = 'form-field';
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = `New name for ${name}`;
+    const error = document.createElement('p');
+    error.className = 'field-error';
+    error.id = `${id}-error`;
+    error.hidden = true;
+    const input = document.createElement('input');
+    input.type = 'text';
+    input.id = id;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.dataset.hint = 'characters-hint';
+    input.setAttribute('aria-describedby', 'characters-hint');
+    field.append(label, error, input);
+    holder.append(field);
+  });
+  byId<HTMLFieldSetElement>('characters-fieldset').hidden = characters.length === 0;
+}
+
+function showFiles(files: readonly { name: string; bytes: Uint8Array }[]) {
+  for (const link of fileList.querySelectorAll<HTMLAnchorElement>('a[href^="blob:"]')) URL.revokeObjectURL(link.href);
+  fileList.replaceChildren(
+    ...files.map((file) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([file.bytes as BlobPart]));
+      link.download = file.name;
+      link.textContent = file.name;
+      const size = document.createElement('span');
+      size.className = 'download-detail';
+      size.textContent = ` ${Math.max(1, Math.round(file.bytes.length / 1024))} KB`;
+      item.append(link, size);
+      return item;
+    }),
+  );
+  byId<HTMLElement>('files').hidden = files.length === 0;
+}
+
+async function start() {
+  const id = new URLSearchParams(location.search).get('lesson');
+  if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    progress.textContent = 'Open this page from a lesson’s “Make it ours” link to choose the lesson.';
+    return;
+  }
+  const here = new URL('./', location.href);
+  const response = await fetch(new URL(`lessons/${id}.json`, here));
+  if (!response.ok) {
+    progress.textContent = 'There is no lesson of that name on this site.';
+    return;
+  }
+  const data = (await response.json()) as PersonaliseData;
+  byId<HTMLParagraphElement>('lesson-title').textContent = `For the lesson “${data.lesson.title}”.`;
+  characterInputs(data.characters);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[aria-describedby]')) {
+    input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
+  }
+  form.hidden = false;
+
+  let assets: Promise<[AssetName, Uint8Array][]> | undefined;
+  let worker: Worker | undefined;
+  let next = 1;
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    cancel.hidden = true;
+    make.disabled = false;
+  };
+  cancel.addEventListener('click', () => {
+    stop();
+    progress.textContent = 'Stopped. No files were made.';
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const school = schoolYaml();
+    const { renames, errors } = renamesFrom(data.characters);
+    if (errors.length) return showErrors(errors);
+    stop();
+    make.disabled = true;
+    cancel.hidden = false;
+    showFiles([]);
+    progress.textContent = 'Making the files on this device…';
+    try {
+      // The renderers' fonts, templates and licences: fetched once, from this site only.
+      assets ??= Promise.all(
+        (Object.keys(assetFiles) as AssetName[]).map(
+          async (name) => [name, await fetchBytes(new URL(`assets/${name}`, here))] as [AssetName, Uint8Array],
+        ),
+      );
+      const request: RenderRequest = {
+        id: next++,
+        lesson: data.lesson,
+        library: data.library,
+        assets: await assets,
+        images: data.images.map(([key, image]) => [key, { ...image, bytes: bytesOf(image.bytes), file: '' }]),
+        versions: data.versions,
+        school: school?.text,
+        renames,
+      };
+      worker = new Worker(new URL('../../browser/render-worker.ts', import.meta.url), { type: 'module' });
+      const reply = await new Promise<RenderReply>((resolve, reject) => {
+        worker!.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
+        worker!.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));
+        worker!.postMessage(request);
+      });
+      stop();
+      if ('error' in reply) throw new Error(reply.error);
+      if (!reply.files.length) {
+        progress.textContent = 'Nothing was made: check the details above.';
+        return showErrors(schoolErrors(reply.diagnostics, school?.lineOf ?? new Map()));
+      }
+      showFiles(reply.files);
+      progress.textContent = `${reply.files.length} files are ready below.`;
+    } catch (error) {
+      stop();
+      progress.textContent = `The files could not be made: ${error instanceof Error ? error.message : String(error)}.`;
+    }
+  });
+}
+
+void start();

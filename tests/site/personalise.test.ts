@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../helpers/axe.ts';
+import { pshe, tempOut } from '../build/helpers.ts';
+import { openSite, type SiteSession } from './fixture.ts';
+
+const lessonId = 'spotting-online-scams';
+const school = {
+  name: 'Riverside Academy',
+  dslName: 'Ms Okafor',
+  dslContact: 'Room 12, or ask any member of staff to find Ms Okafor',
+  signOff: 'Mrs Patel, Head of PSHE',
+  accentColour: '#7a1f5c',
+};
+
+/** A file the page offers, downloaded as a user does (a click on its link, named by the file). */
+async function download(page: Page, name: string): Promise<Buffer> {
+  const link = page.getByRole('link', { name });
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(file.suggestedFilename()).toBe(name);
+  return readFileSync((await file.path())!);
+}
+
+async function fillSchool(page: Page, values: Partial<typeof school>) {
+  const labels: Record<keyof typeof school, string> = {
+    name: 'School name',
+    dslName: 'Designated Safeguarding Lead’s name (optional)',
+    dslContact: 'How pupils and families reach the DSL',
+    signOff: 'Who signs the letters home (optional)',
+    accentColour: 'Accent colour (optional)',
+  };
+  for (const [field, value] of Object.entries(values)) {
+    await page.getByLabel(labels[field as keyof typeof school], { exact: true }).fill(value);
+  }
+}
+
+const finished = (page: Page) =>
+  page.waitForFunction(
+    () => /ready|could not|Nothing/.test(document.getElementById('progress')?.textContent ?? ''),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+
+describe('/personalise/: a school’s details and a class’s names on every file, made in the browser', () => {
+  let site: SiteSession;
+
+  beforeAll(async () => {
+    site = await openSite();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('should be linked from the lesson page, and make every file as pshe build --school --rename does', async () => {
+    const { page, problems } = await site.open(`/lessons/${lessonId}/`);
+    await page.getByRole('link', { name: 'Make it ours' }).click();
+    await page.waitForURL(/\/personalise\/\?lesson=/);
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    const character = (await page.locator('#characters label').first().textContent())!.replace('New name for ', '');
+    expect(character).toMatch(/^\p{Lu}/u);
+    await fillSchool(page, school);
+    await page.getByLabel(`New name for ${character}`).fill('Alex');
+    // Keyboard only: Enter in a field sends the form.
+    await page.getByLabel(`New name for ${character}`).press('Enter');
+    await finished(page);
+    expect(await page.locator('#progress').textContent()).toMatch(/^\d+ files are ready/);
+    const offered = await page.locator('#file-list a').allTextContents();
+
+    // The same school.yaml and the same rename, given to `pshe build`.
+    const schoolFile = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-school-')), 'school.yaml');
+    writeFileSync(
+      schoolFile,
+      Object.entries(school)
+        .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+        .join('\n'),
+    );
+    const out = tempOut();
+    const built = pshe([
+      'build',
+      '--lessons',
+      'examples/library',
+      '--out',
+      out,
+      '--school',
+      schoolFile,
+      '--rename',
+      `${character}=Alex`,
+    ]);
+    expect(built.status, built.stderr).toBe(0);
+    const downloads = path.join(out, 'downloads', lessonId);
+    // Every file the build makes for the lesson, its pack too, and only those.
+    expect([...offered].sort()).toEqual(readdirSync(downloads).sort());
+    // The three a DSL prints, and the pack, which holds every other file: each as pshe build made it.
+    // (Chromium stops a page's downloads after ten in a row, so not each file on its own.)
+    for (const suffix of ['handout.pdf', 'parent-letter.pdf', 'dsl-briefing.pdf', 'pack.zip']) {
+      const name = `${lessonId}-${suffix}`;
+      const bytes = await download(page, name);
+      expect(bytes.equals(readFileSync(path.join(downloads, name))), `${name} differs from pshe build's`).toBe(true);
+    }
+    const letter = execFileSync('pdftotext', ['-layout', path.join(downloads, `${lessonId}-parent-letter.pdf`), '-'], {
+      encoding: 'utf8',
+    });
+    expect(letter).toContain('Riverside Academy');
+    expect(letter).toContain('Mrs Patel, Head of PSHE');
+    const plan = execFileSync('pdftotext', [path.join(downloads, `${lessonId}-lesson-plan.pdf`), '-'], {
+      encoding: 'utf8',
+    });
+    expect(plan).toContain('Alex');
+    expect(plan).not.toMatch(new RegExp(`\\b${character}\\b`));
+    // Nothing left this machine: every request went to the site itself.
+    expect(site.browser.requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('should show each problem at its field and in a summary that links to it, and pass axe', async () => {
+    const { page } = await site.open(`/personalise/?lesson=${lessonId}`);
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await fillSchool(page, { name: 'Riverside Academy', dslContact: 'Room 12', accentColour: 'blue' });
+    const firstName = (await page.locator('#characters label').first().textContent())!.replace('New name for ', '');
+    await page.getByLabel(`New name for ${firstName}`).fill('Jay.*');
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    // The names are checked on the page first, as pshe build --rename checks them.
+    const summary = page.locator('#error-summary');
+    await summary.waitFor({ state: 'visible' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await summary.textContent()).toMatch(new RegExp(`The new name for ${firstName} is not a first name`));
+    await page.getByLabel(`New name for ${firstName}`).fill('');
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    // Then the profile, by the loader's own schema and messages.
+    await finished(page);
+    await summary.waitFor({ state: 'visible' });
+    const accent = page.getByLabel('Accent colour (optional)', { exact: true });
+    expect(await accent.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await accent.getAttribute('aria-describedby'))!.split(' ');
+    const message = await page.locator(`#${describedBy.at(-1)}`).textContent();
+    expect(message).toMatch(/^Error: .*colour/);
+    await page.locator('#error-list a').first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('school-accentColour');
+    expect(await page.locator('#file-list a').count()).toBe(0);
+    expect(await runAxe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('should say so, not fail, for a lesson the site does not have', async () => {
+    const { page, problems } = await site.open('/personalise/?lesson=no-such-lesson');
+    await expect.poll(() => page.locator('#progress').textContent()).toMatch(/no lesson of that name/);
+    expect(await page.locator('#personalise').isHidden()).toBe(true);
+    expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+    await page.close();
+  });
+});
