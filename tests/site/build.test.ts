@@ -86,8 +86,10 @@ describe('the built site', () => {
   it('should ship JavaScript only on the library page', () => {
     for (const page of builtPages()) {
       const scripts = read(page).match(/<script\b/g)?.length ?? 0;
-      // The library page (search, filters) and the handout (its Print button and the PDF's page count).
-      if (page === '/index.html' || page.endsWith('/handout/index.html')) expect(scripts, page).toBe(1);
+      // The library page (search, filters), the handout (its Print button and the PDF's page count)
+      // and /personalise/ (its form, which starts the render worker).
+      if (page === '/index.html' || page === '/personalise/index.html' || page.endsWith('/handout/index.html'))
+        expect(scripts, page).toBe(1);
       else if (!page.endsWith('/slides/index.html')) expect(scripts, page).toBe(0);
     }
   });

@@ -1,8 +1,8 @@
-import type { RenderReply, RenderRequest } from '../../browser/render-messages.ts';
-import { characterNameProblem, normaliseName } from '../../lesson/characters.ts';
-import type { Diagnostic } from '../../lesson/types.ts';
-import { assetFiles, type AssetName } from '../../platform/asset-files.ts';
-import type { PersonaliseData } from '../lib/personalise-data.ts';
+import type { RenderReply, RenderRequest } from './render-messages.ts';
+import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
+import type { Diagnostic } from '../lesson/types.ts';
+import { assetFiles, type AssetName } from '../platform/asset-files.ts';
+import type { PersonaliseData } from '../site/lib/personalise-data.ts';
 
 /**
  * `/personalise/`: fetch a lesson's published model (`lessons/<id>.json`) and
@@ -223,7 +223,7 @@ async function start() {
         school: school?.text,
         renames,
       };
-      worker = new Worker(new URL('../../browser/render-worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('./render-worker.ts', import.meta.url), { type: 'module' });
       const reply = await new Promise<RenderReply>((resolve, reject) => {
         worker!.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
         worker!.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));
