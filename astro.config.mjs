@@ -93,9 +93,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [librarySourceOutsideVite(), nodeEdgesOutsideVite()],
-    // The personalise page's render worker (src/browser) is an ES module, and has no DOM: packages'
-    // `worker` builds first (decode-named-character-reference's `browser` one uses `document`).
-    worker: { format: 'es' },
+    // `pshe dev` serves the personalise page's render worker (src/browser) module by module; a
+    // worker has no DOM: packages' `worker` builds first (decode-named-character-reference's
+    // `browser` one uses `document`). `pshe build` bundles it on its own (render-worker-bundle.ts).
     resolve: { conditions: ['worker', ...defaultClientConditions] },
     build: {
       // No data: URIs for fonts or scripts (the CSP's font-src falls back to 'self').

@@ -118,6 +118,7 @@ function subBench(script: string, missing: string): string {
 
 const pdfBench = subBench('scripts/bench-pdf.ts', '(scripts/bench-pdf.ts not present)');
 const docxBench = subBench('scripts/bench-docx.ts', '(scripts/bench-docx.ts not present)');
+const browserBench = subBench('scripts/bench-browser.ts', '(scripts/bench-browser.ts not present)');
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const doc = `# Benchmarks
@@ -146,6 +147,16 @@ ${pdfBench}
 
 \`\`\`
 ${docxBench}
+\`\`\`
+
+## A lesson's files made in the browser (/personalise/)
+
+\`node scripts/bench-browser.ts\`: headless Chromium, from the click to the links. Chromium's CPU
+throttling slows the page's own thread, not its worker, so the slowed figure says little about an old
+laptop.
+
+\`\`\`
+${browserBench}
 \`\`\`
 `;
 // Keep the hand-written reading of the figures (below the marker) across runs.

@@ -161,6 +161,18 @@ function showFiles(files: readonly { name: string; bytes: Uint8Array }[]) {
   byId<HTMLElement>('files').hidden = files.length === 0;
 }
 
+/**
+ * The render worker: in a built site, the bundle `pshe build` publishes beside
+ * this page (src/pipeline/render-worker-bundle.ts); under `pshe dev`, its
+ * source, which Vite serves module by module. The address is not a literal
+ * in `new URL(…)`, so the site's own build leaves the worker to `pshe build`.
+ */
+function startWorker(here: URL): Worker {
+  const source = './render-worker.ts';
+  const url = import.meta.env.DEV ? new URL(source, import.meta.url) : new URL('worker/render-worker.js', here);
+  return new Worker(url, { type: 'module' });
+}
+
 async function start() {
   const id = new URLSearchParams(location.search).get('lesson');
   if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
@@ -223,7 +235,7 @@ async function start() {
         school: school?.text,
         renames,
       };
-      worker = new Worker(new URL('./render-worker.ts', import.meta.url), { type: 'module' });
+      worker = startWorker(here);
       const reply = await new Promise<RenderReply>((resolve, reject) => {
         worker!.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
         worker!.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));

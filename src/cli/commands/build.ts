@@ -24,6 +24,7 @@ import { unitApprovalFileName } from '../../outputs.ts';
 import { approvalDay } from '../../lesson/unit-approval.ts';
 import { renderUnitApproval } from '../../pdf/documents/unit-approval.ts';
 import { Progress } from '../../pipeline/progress.ts';
+import { RENDER_WORKER_DIR, writeRenderWorker } from '../../pipeline/render-worker-bundle.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
 import { buildSite, indexSite } from '../../pipeline/site.ts';
 import { collectGarbage, limitHeapGrowth } from '../../pool/collect-garbage.ts';
@@ -217,6 +218,11 @@ async function buildInto(
     rendered.finishedAt,
   );
   library.lessons = rendered.lessons;
+
+  // `/personalise/`'s render worker, bundled now that the download workers' heaps are gone.
+  const bundling = progress.start('render worker');
+  await writeRenderWorker(path.join(staging, RENDER_WORKER_DIR), { useCache });
+  bundling.done();
 
   const packing = progress.start('unit packs');
   renameSync(downloadsStaging, path.join(staging, 'downloads'));
