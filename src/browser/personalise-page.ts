@@ -222,7 +222,7 @@ async function start() {
       // The renderers' fonts, templates and licences: fetched once, from this site only.
       assets ??= Promise.all(
         (Object.keys(assetFiles) as AssetName[]).map(
-          async (name) => [name, await fetchBytes(new URL(`assets/${name}`, here))] as [AssetName, Uint8Array],
+          async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
         ),
       );
       const request: RenderRequest = {
