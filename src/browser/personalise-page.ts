@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import type { RenderReply, RenderRequest } from './render-messages.ts';
 import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
 import type { Diagnostic } from '../lesson/types.ts';
@@ -23,6 +24,43 @@ const errorList = byId<HTMLUListElement>('error-list');
 const fileList = byId<HTMLUListElement>('file-list');
 const cancel = byId<HTMLButtonElement>('cancel');
 const make = byId<HTMLButtonElement>('make');
+const remember = byId<HTMLInputElement>('remember');
+
+/** What "Remember on this device" keeps, in this browser's localStorage only (never a cookie). */
+const STORE = 'pshe-kit:personalise';
+interface Remembered {
+  school: Partial<Record<SchoolField, string>>;
+  /** New names by lesson id, then by the character's name. */
+  names: Record<string, Record<string, string>>;
+}
+
+function recall(): Remembered | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(STORE) ?? 'null') as Remembered | null;
+    return value && typeof value === 'object' && value.school && value.names ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fill the school's fields from a profile's values (strings only; anything else is left as it is). */
+function fillSchool(values: Record<string, unknown>) {
+  for (const field of schoolFields) {
+    const value = values[field];
+    if (typeof value === 'string') byId<HTMLInputElement>(`school-${field}`).value = value;
+  }
+}
+
+/** Hand the user a file made here, as a download. */
+function offer(name: string, text: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/yaml' }));
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
 
 /** An error to show at a field and in the summary at the top (the GOV.UK error summary pattern). */
 interface FieldError {
@@ -193,6 +231,54 @@ async function start() {
   }
   form.hidden = false;
 
+  const kept = recall();
+  if (kept) {
+    fillSchool(kept.school);
+    data.characters.forEach((name, index) => {
+      const typed = kept.names[data.lesson.id]?.[name];
+      if (typed) byId<HTMLInputElement>(`character-${index}`).value = typed;
+    });
+    remember.checked = true;
+  }
+
+  byId<HTMLInputElement>('school-file').addEventListener('change', async (event) => {
+    clearErrors();
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    let values: unknown;
+    try {
+      values = parse(await file.text());
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return showErrors([{ input: 'school-file', message: `${file.name} could not be read as YAML: ${reason}` }]);
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values)) {
+      return showErrors([
+        { input: 'school-file', message: `${file.name} is not a school profile (name: …, dslContact: …)` },
+      ]);
+    }
+    fillSchool(values as Record<string, unknown>);
+    const unused = ['logo', 'localServices'].filter((key) => key in values);
+    progress.textContent = unused.length
+      ? `Filled in from ${file.name}. Its ${unused.join(' and ')} are not used on this page yet: pshe build still uses them.`
+      : `Filled in from ${file.name}.`;
+  });
+
+  byId<HTMLButtonElement>('save-school').addEventListener('click', () => {
+    clearErrors();
+    const school = schoolYaml();
+    if (!school) return showErrors([{ input: 'school-name', message: 'Type the school’s details before saving them' }]);
+    offer('school.yaml', school.text);
+    progress.textContent = 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
+  });
+
+  byId<HTMLButtonElement>('forget').addEventListener('click', () => {
+    localStorage.removeItem(STORE);
+    remember.checked = false;
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type="text"]')) input.value = input.defaultValue;
+    progress.textContent = 'Forgotten: nothing you typed is kept on this device.';
+  });
+
   let assets: Promise<[AssetName, Uint8Array][]> | undefined;
   let worker: Worker | undefined;
   let next = 1;
@@ -213,6 +299,14 @@ async function start() {
     const school = schoolYaml();
     const { renames, errors } = renamesFrom(data.characters);
     if (errors.length) return showErrors(errors);
+    if (remember.checked) {
+      const kept = recall() ?? { school: {}, names: {} };
+      kept.school = Object.fromEntries(
+        schoolFields.map((field) => [field, byId<HTMLInputElement>(`school-${field}`).value.trim()]),
+      );
+      kept.names[data.lesson.id] = renames;
+      localStorage.setItem(STORE, JSON.stringify(kept));
+    } else localStorage.removeItem(STORE);
     stop();
     make.disabled = true;
     cancel.hidden = false;

@@ -150,6 +150,68 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     await page.close();
   });
 
+  it('should save the school as a school.yaml and load it again, and refuse a file that is not one', async () => {
+    const { page } = await site.open(`/personalise/?lesson=${lessonId}`);
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    await fillSchool(page, { name: 'St Mary’s "Upper" School: Riverside', dslContact: 'Room 12' });
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as school.yaml' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('school.yaml');
+    const text = readFileSync((await saved.path())!, 'utf8');
+    expect(text).toBe('name: "St Mary’s \\"Upper\\" School: Riverside"\ndslContact: "Room 12"\n');
+    // The same file drives pshe build --school: `pshe check` reads it without a problem.
+    const folder = mkdtempSync(path.join(tmpdir(), 'pshe-saved-'));
+    writeFileSync(path.join(folder, 'school.yaml'), text);
+    const checked = pshe(['check', '--lessons', 'examples/library', '--school', path.join(folder, 'school.yaml')]);
+    expect(checked.stdout + checked.stderr).not.toMatch(/school\.yaml:\d+/);
+
+    const fresh = (await site.open(`/personalise/?lesson=${lessonId}`)).page;
+    await fresh.getByRole('button', { name: 'Make the files' }).waitFor();
+    await fresh.getByLabel('Load school.yaml').setInputFiles(path.join(folder, 'school.yaml'));
+    await expect.poll(() => fresh.getByLabel('School name').inputValue()).toBe('St Mary’s "Upper" School: Riverside');
+    expect(await fresh.getByLabel('How pupils and families reach the DSL').inputValue()).toBe('Room 12');
+
+    writeFileSync(path.join(folder, 'broken.yaml'), 'name: [Riverside\n');
+    await fresh.getByLabel('Load school.yaml').setInputFiles(path.join(folder, 'broken.yaml'));
+    await fresh.locator('#error-summary').waitFor({ state: 'visible' });
+    expect(await fresh.locator('#school-file-error').textContent()).toMatch(
+      /^Error: broken\.yaml could not be read as YAML/,
+    );
+    expect(await runAxe(fresh)).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+
+  it('should keep the details only when asked, in this browser, and forget them when asked', async () => {
+    const { page } = await site.open(`/personalise/?lesson=${lessonId}`);
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    const character = (await page.locator('#characters label').first().textContent())!.replace('New name for ', '');
+    await fillSchool(page, { name: 'Riverside Academy', dslContact: 'Room 12' });
+    await page.getByLabel(`New name for ${character}`).fill('Alex');
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await finished(page);
+    // Not ticked: nothing kept.
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.getByLabel('Remember on this device').check();
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await finished(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Riverside Academy');
+    expect(await page.getByLabel(`New name for ${character}`).inputValue()).toBe('Alex');
+    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Forget these details' }).click();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.reload();
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    expect(await page.getByLabel(`New name for ${character}`).inputValue()).toBe('');
+    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
+    expect(await site.browser.context.cookies()).toEqual([]);
+    await page.close();
+  });
+
   it('should say so, not fail, for a lesson the site does not have', async () => {
     const { page, problems } = await site.open('/personalise/?lesson=no-such-lesson');
     await expect.poll(() => page.locator('#progress').textContent()).toMatch(/no lesson of that name/);
