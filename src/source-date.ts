@@ -15,8 +15,18 @@ export const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
 
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59);
 
+/** SOURCE_DATE_EPOCH as handed over where there is no environment (the browser's render worker). */
+let provided: string | undefined;
+
+/** Hand over the build's SOURCE_DATE_EPOCH (as published with the site), for a browser's renderers. */
+export function provideSourceDateEpoch(value: string | undefined): void {
+  provided = value;
+}
+
 /** The build date: SOURCE_DATE_EPOCH when set and valid, else {@link FIXED_DATE}. A new Date each call. */
-export function sourceDate(env: Record<string, string | undefined> = globalThis.process?.env ?? {}): Date {
+export function sourceDate(
+  env: Record<string, string | undefined> = globalThis.process?.env ?? { SOURCE_DATE_EPOCH: provided },
+): Date {
   const raw = env.SOURCE_DATE_EPOCH?.trim();
   if (raw && /^\d+$/.test(raw)) {
     const ms = Number(raw) * 1000;

@@ -1,9 +1,9 @@
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { RenderReply, RenderRequest } from './render-messages.ts';
 import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
-import type { PersonaliseData } from '../site/lib/personalise-data.ts';
+import { FORM_SCHOOL_FIELDS, type PersonaliseData } from '../site/lib/personalise-data.ts';
 
 /**
  * `/personalise/`: fetch a lesson's published model (`lessons/<id>.json`) and
@@ -13,7 +13,7 @@ import type { PersonaliseData } from '../site/lib/personalise-data.ts';
  */
 
 /** The profile's fields the form holds, in the order the school.yaml it makes lists them. */
-const schoolFields = ['name', 'dslName', 'dslContact', 'deputyDsl', 'signOff', 'accentColour'] as const;
+const schoolFields = FORM_SCHOOL_FIELDS;
 type SchoolField = (typeof schoolFields)[number];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -32,6 +32,16 @@ interface Remembered {
   school: Partial<Record<SchoolField, string>>;
   /** New names by lesson id, then by the character's name. */
   names: Record<string, Record<string, string>>;
+}
+
+/** localStorage, where the browser allows it (it may refuse, as with cookies blocked): never a reason to fail. */
+function keep(value: Remembered | undefined) {
+  try {
+    if (value) localStorage.setItem(STORE, JSON.stringify(value));
+    else localStorage.removeItem(STORE);
+  } catch {
+    // Nothing kept: the files are still made.
+  }
 }
 
 function recall(): Remembered | undefined {
@@ -76,6 +86,12 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 /** The form's school as the text of a school.yaml: a key a line, each value a double-quoted string. */
+/**
+ * The profile's other lines (its logo and local services), kept as they came: the site's own, or
+ * those of a loaded school.yaml. The form does not show them; without them the files would lose them.
+ */
+let schoolExtras = '';
+
 function schoolYaml(): { text: string; lineOf: Map<number, SchoolField> } | undefined {
   const lines: string[] = [];
   const lineOf = new Map<number, SchoolField>();
@@ -85,7 +101,8 @@ function schoolYaml(): { text: string; lineOf: Map<number, SchoolField> } | unde
     lines.push(`${field}: ${JSON.stringify(value)}`);
     lineOf.set(lines.length, field);
   }
-  return lines.length ? { text: `${lines.join('\n')}\n`, lineOf } : undefined;
+  if (!lines.length) return undefined;
+  return { text: `${lines.join('\n')}\n${schoolExtras}`, lineOf };
 }
 
 /** The new names typed, checked as `pshe build --rename` checks them; problems at their fields. */
@@ -145,7 +162,11 @@ function showErrors(errors: readonly FieldError[]) {
 function schoolErrors(diagnostics: readonly Diagnostic[], lineOf: Map<number, SchoolField>): FieldError[] {
   return diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) => ({ input: `school-${lineOf.get(d.line) ?? 'name'}`, message: d.message }));
+    .map((d) => {
+      // A missing field is reported at the start of the file: its name in the message says which.
+      const named = schoolFields.find((field) => new RegExp(`\\b${field}\\b`).test(d.message));
+      return { input: `school-${named ?? lineOf.get(d.line) ?? 'name'}`, message: d.message };
+    });
 }
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
@@ -207,7 +228,9 @@ function showFiles(files: readonly { name: string; bytes: Uint8Array }[]) {
  */
 function startWorker(here: URL): Worker {
   const source = './render-worker.ts';
-  const url = import.meta.env.DEV ? new URL(source, import.meta.url) : new URL('worker/render-worker.js', here);
+  // MODE, not DEV: DEV follows NODE_ENV, which may be anything in the shell that runs `pshe build`.
+  const dev = import.meta.env.MODE === 'development';
+  const url = dev ? new URL(source, import.meta.url) : new URL('worker/render-worker.js', here);
   return new Worker(url, { type: 'module' });
 }
 
@@ -230,6 +253,7 @@ async function start() {
     input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
   }
   form.hidden = false;
+  schoolExtras = data.schoolExtras ?? '';
 
   const kept = recall();
   if (kept) {
@@ -257,11 +281,17 @@ async function start() {
         { input: 'school-file', message: `${file.name} is not a school profile (name: …, dslContact: …)` },
       ]);
     }
-    fillSchool(values as Record<string, unknown>);
-    const unused = ['logo', 'localServices'].filter((key) => key in values);
-    progress.textContent = unused.length
-      ? `Filled in from ${file.name}. Its ${unused.join(' and ')} are not used on this page yet: pshe build still uses them.`
-      : `Filled in from ${file.name}.`;
+    const loaded = values as Record<string, unknown>;
+    fillSchool(loaded);
+    // Its local services come along as they are; its logo is a file beside it, which this page cannot read.
+    const { logo, ...rest } = Object.fromEntries(
+      Object.entries(loaded).filter(([key]) => !(schoolFields as readonly string[]).includes(key)),
+    );
+    schoolExtras = Object.keys(rest).length ? stringify(rest) : '';
+    progress.textContent =
+      logo === undefined
+        ? `Filled in from ${file.name}.`
+        : `Filled in from ${file.name}. Its logo is not used on this page: pshe build still uses it.`;
   });
 
   byId<HTMLButtonElement>('save-school').addEventListener('click', () => {
@@ -272,9 +302,15 @@ async function start() {
     progress.textContent = 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
   });
 
+  // Unticked: forgotten at once, not at the next click on Make the files.
+  remember.addEventListener('change', () => {
+    if (!remember.checked) keep(undefined);
+  });
+
   byId<HTMLButtonElement>('forget').addEventListener('click', () => {
-    localStorage.removeItem(STORE);
+    keep(undefined);
     remember.checked = false;
+    schoolExtras = data.schoolExtras ?? '';
     for (const input of form.querySelectorAll<HTMLInputElement>('input[type="text"]')) input.value = input.defaultValue;
     progress.textContent = 'Forgotten: nothing you typed is kept on this device.';
   });
@@ -282,7 +318,10 @@ async function start() {
   let assets: Promise<[AssetName, Uint8Array][]> | undefined;
   let worker: Worker | undefined;
   let next = 1;
+  /** The run under way: Stop, or a new click, makes every earlier run's later steps do nothing. */
+  let current = 0;
   const stop = () => {
+    current++;
     worker?.terminate();
     worker = undefined;
     cancel.hidden = true;
@@ -291,6 +330,7 @@ async function start() {
   cancel.addEventListener('click', () => {
     stop();
     progress.textContent = 'Stopped. No files were made.';
+    make.focus();
   });
 
   form.addEventListener('submit', async (event) => {
@@ -305,11 +345,14 @@ async function start() {
         schoolFields.map((field) => [field, byId<HTMLInputElement>(`school-${field}`).value.trim()]),
       );
       kept.names[data.lesson.id] = renames;
-      localStorage.setItem(STORE, JSON.stringify(kept));
-    } else localStorage.removeItem(STORE);
+      keep(kept);
+    } else keep(undefined);
     stop();
-    make.disabled = true;
+    const run = current;
     cancel.hidden = false;
+    // Focus to Stop before Make is disabled, so the keyboard is never left nowhere.
+    cancel.focus();
+    make.disabled = true;
     showFiles([]);
     progress.textContent = 'Making the files on this device…';
     try {
@@ -319,35 +362,54 @@ async function start() {
           async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
         ),
       );
+      // A failed fetch is tried again next time, not remembered.
+      assets.catch(() => (assets = undefined));
+      const fetched = await assets;
+      if (run !== current) return;
       const request: RenderRequest = {
         id: next++,
         lesson: data.lesson,
         library: data.library,
-        assets: await assets,
+        assets: fetched,
         images: data.images.map(([key, image]) => [key, { ...image, bytes: bytesOf(image.bytes), file: '' }]),
         versions: data.versions,
         school: school?.text,
         renames,
+        sourceDateEpoch: data.sourceDateEpoch,
       };
       worker = startWorker(here);
+      const started = worker;
       const reply = await new Promise<RenderReply>((resolve, reject) => {
-        worker!.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
-        worker!.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));
-        worker!.postMessage(request);
+        started.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
+        started.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));
+        started.postMessage(request);
       });
+      if (run !== current || reply.id !== request.id) return;
       stop();
+      make.focus();
       if ('error' in reply) throw new Error(reply.error);
       if (!reply.files.length) {
         progress.textContent = 'Nothing was made: check the details above.';
         return showErrors(schoolErrors(reply.diagnostics, school?.lineOf ?? new Map()));
       }
+      const failed = reply.diagnostics.filter((d) => d.severity === 'error');
+      if (failed.length) {
+        // As `pshe build` stops on a file it cannot make, nothing is offered: a pack without it would mislead.
+        progress.textContent = `The files could not be made: ${failed.map((d) => d.message).join(' ')}`;
+        return;
+      }
       showFiles(reply.files);
       progress.textContent = `${reply.files.length} files are ready below.`;
+      byId<HTMLElement>('files-title').focus();
     } catch (error) {
+      if (run !== current) return;
       stop();
+      make.focus();
       progress.textContent = `The files could not be made: ${error instanceof Error ? error.message : String(error)}.`;
     }
   });
 }
 
-void start();
+start().catch((error: unknown) => {
+  progress.textContent = `This page could not start: ${error instanceof Error ? error.message : String(error)}.`;
+});

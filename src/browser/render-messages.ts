@@ -18,6 +18,8 @@ export interface RenderRequest {
   school?: string;
   /** New names for the lesson's characters, as `pshe build --rename OLD=NEW` gives them. */
   renames?: CharacterRenames;
+  /** The build's SOURCE_DATE_EPOCH: the date inside every file, as `pshe build` wrote it. */
+  sourceDateEpoch?: string;
 }
 
 /** What the worker answers: every file of the lesson with its pack, and the problems met; or why it failed. */

@@ -4,6 +4,7 @@ import { provideAssets } from '#assets';
 import { provideImages } from '#images';
 import { provideInstalledVersions } from '#installed-versions';
 import type { Library } from '../lesson/types.ts';
+import { provideSourceDateEpoch } from '../source-date.ts';
 import type { RenderReply, RenderRequest } from './render-messages.ts';
 
 /**
@@ -23,6 +24,7 @@ scope.onmessage = async (event) => {
     provideAssets(new Map(request.assets));
     provideImages(request.images);
     provideInstalledVersions(request.versions);
+    provideSourceDateEpoch(request.sourceDateEpoch);
     // Loaded only now: the renderers' patches check the installed versions as their modules load.
     const { loadDocument, renameCharacters, renderLessonFiles } = await import('./renderers.ts');
     let library: Library = request.library;

@@ -262,18 +262,19 @@ export function copyCached(key: string, toDir: string): string[] | undefined {
   const files = readCached(key);
   if (!files) return undefined;
   mkdirSync(toDir, { recursive: true });
-  const dir = path.join(downloadCacheDir, key);
-  for (const file of files) placeFile(path.join(dir, file.name), path.join(toDir, file.name), file.bytes);
+  // Copies, not links: two outputs made from one entry stay apart (a file edited in place in one
+  // never changes the other).
+  for (const file of files) writeFileSync(path.join(toDir, file.name), file.bytes);
   return files.map((file) => file.name);
 }
 
 /**
- * Put a file's bytes at `to`, as a second name for `from` when it holds them
- * already (a hard link: no second write of a build's 1.5 GB, for about 4 s
- * of a cold 1,000-lesson build), else written out (another file system, or
- * links refused). A link is safe here: neither the build nor the cache ever
- * rewrites a file in place (each writes new names, then renames or removes
- * whole folders), and the cache checks every file's hash before using it.
+ * Put a file's bytes at `to` in the cache, as a second name for the output
+ * file `from` that holds them already (a hard link: no second write of a
+ * build's 1.5 GB, for about 4 s of a cold 1,000-lesson build), else written
+ * out (another file system, or links refused). Safe for the cache: it checks
+ * every file's hash before using one, so an output file edited in place is
+ * rendered again, never copied; and what it copies out is a copy.
  */
 function placeFile(from: string | undefined, to: string, bytes: Uint8Array) {
   if (from) {

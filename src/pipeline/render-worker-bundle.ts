@@ -1,8 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { codeVersion, srcDir } from '../code-version.ts';
-import { dependencyVersions, downloadCacheDir } from './download-cache.ts';
+import { copyCached, dependencyVersions, writeCached } from './download-cache.ts';
 
 /** Where `/personalise/`'s render worker is published, under the site: the page starts it from here. */
 export const RENDER_WORKER_DIR = 'personalise/worker';
@@ -30,36 +29,34 @@ export async function bundleRenderWorker(outDir: string, root: string = path.dir
       outDir,
       emptyOutDir: false,
       target: 'es2022',
+      minify: true,
       lib: { entry: path.join(root, entry), formats: ['es'], fileName: () => 'render-worker.js' },
       // Emscripten's Node-only branch in libdeflate's loader names these; a browser never runs it.
-      rollupOptions: { external: ['fs', 'path', 'module'] },
+      rollupOptions: {
+        external: ['fs', 'path', 'module'],
+        // Names the download cache takes (a letter or digit first), so the bundle is kept between builds.
+        output: { chunkFileNames: 'worker-[name]-[hash].js' },
+      },
     },
   });
 }
 
 /**
  * The render worker into `outDir`: from the cache when this code and these
- * packages bundled it before (it depends on nothing of a library), else
- * bundled and kept. `useCache: false` (`--no-cache`) bundles it again.
+ * packages bundled it before (it depends on nothing of a library; every file
+ * checked against its hash, as the downloads are), else bundled and kept.
+ * `useCache: false` (`--no-cache`) bundles it again.
  */
 export async function writeRenderWorker(outDir: string, options: { useCache: boolean }): Promise<void> {
   const key = `render-worker-${codeVersion()}-${dependencyVersions().slice(0, 16)}`;
-  const cached = path.join(downloadCacheDir, key);
-  if (options.useCache && existsSync(path.join(cached, 'render-worker.js'))) {
-    cpSync(cached, outDir, { recursive: true });
-    return;
-  }
+  if (options.useCache && copyCached(key, outDir)?.includes('render-worker.js')) return;
   mkdirSync(outDir, { recursive: true });
   await bundleRenderWorker(outDir);
-  if (!readdirSync(outDir).includes('render-worker.js')) throw new Error('the render worker was not bundled');
-  // Kept for the next build; a failure to keep it never fails this one.
-  const temporary = `${cached}.${process.pid}-${threadId}.tmp`;
-  try {
-    rmSync(temporary, { recursive: true, force: true });
-    cpSync(outDir, temporary, { recursive: true });
-    rmSync(cached, { recursive: true, force: true });
-    renameSync(temporary, cached);
-  } catch {
-    rmSync(temporary, { recursive: true, force: true });
-  }
+  const names = readdirSync(outDir);
+  if (!names.includes('render-worker.js')) throw new Error('the render worker was not bundled');
+  writeCached(
+    key,
+    names.map((name) => ({ name, bytes: readFileSync(path.join(outDir, name)) })),
+    outDir,
+  );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,9 +9,10 @@ import type { CharacterRenames } from '../../src/lesson/rename.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import { renderLessonFiles, type RenderedFile } from '../../src/pipeline/render-downloads.ts';
 import { assetFiles, type AssetName } from '../../src/platform/asset-files.ts';
-import { personaliseData, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
+import { FORM_SCHOOL_FIELDS, personaliseData, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { serveFolder, type StaticServer } from '../helpers/static-server.ts';
+import { png } from '../helpers/png.ts';
 import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
 import { bundleRenderWorker } from './worker-bundle.ts';
 
@@ -43,6 +44,7 @@ async function renderInBrowser(
       versions: data.versions,
       school,
       renames,
+      sourceDateEpoch: data.sourceDateEpoch,
     };
     const answer = await new Promise<MessageEvent['data']>((resolve, reject) => {
       worker.onmessage = (event) => resolve(event.data);
@@ -67,6 +69,10 @@ function expectSameFiles(browserFiles: { name: string; bytes: string }[] | undef
   expect(browserFiles?.map((file) => file.name)).toEqual(nodeFiles.map((file) => file.name));
   for (const [index, file] of browserFiles!.entries()) {
     const same = Buffer.from(file.bytes, 'base64').equals(Buffer.from(nodeFiles[index].bytes));
+    if (!same && process.env.PSHE_DUMP) {
+      writeFileSync(`/tmp/dump-browser-${file.name}`, Buffer.from(file.bytes, 'base64'));
+      writeFileSync(`/tmp/dump-node-${file.name}`, nodeFiles[index].bytes);
+    }
     expect(same, `${file.name} differs from pshe build's`).toBe(true);
   }
 }
@@ -128,6 +134,59 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
     // The school and the new name are really in them: the letter home names the school, the plan Alex.
     const letter = node.files.find((file) => file.name.endsWith('-parent-letter.pdf'));
     expect(letter && Buffer.from(letter.bytes).length).toBeGreaterThan(0);
+  });
+
+  it('should date every file as the build did, from its SOURCE_DATE_EPOCH', async () => {
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    try {
+      const lesson = exampleLesson('who-can-help');
+      const node = await renderLessonFiles(lesson, exampleLibrary());
+      const data = personaliseData(lesson, exampleLibrary());
+      expect(data.sourceDateEpoch).toBe('1700000000');
+      const reply = await renderInBrowser(page, data);
+      expectSameFiles(reply.files, node.files);
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+  });
+
+  it('should keep a lesson’s images and the site’s logo and local services, and publish no path of the build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pshe-personalise-lib-'));
+    cpSync('examples/library', dir, { recursive: true });
+    const unit = path.join(dir, 'staying-safe-online');
+    writeFileSync(path.join(unit, 'chart.png'), png(40, 30));
+    const lessonFile = path.join(unit, 'who-can-help.yaml');
+    const yaml = readFileSync(lessonFile, 'utf8');
+    // A picture at the start of the first cycle's explanation.
+    const withImage = yaml.replace(/(\n {4}explanation: \|\n)/, '$1      ![A chart of trusted adults](chart.png)\n\n');
+    expect(withImage).not.toBe(yaml);
+    writeFileSync(lessonFile, withImage);
+    cpSync('templates/school.example.yaml', path.join(dir, 'school.yaml'));
+    writeFileSync(path.join(dir, 'crest.png'), png(60, 60));
+    writeFileSync(
+      path.join(dir, 'school.yaml'),
+      `${readFileSync(path.join(dir, 'school.yaml'), 'utf8')}logo: crest.png\n`,
+    );
+    const { library } = loadLibrary(dir, { today: '2026-11-26' });
+    const lesson = library.lessons.find((l) => l.id === 'who-can-help')!;
+    expect(lesson.images?.length, 'the test lesson shows an image').toBe(1);
+    const node = await renderLessonFiles(lesson, library);
+    const data = personaliseData(lesson, library);
+    expect(data.images.map(([key]) => key).sort()).toEqual([`school\ncrest.png`, `who-can-help\nchart.png`]);
+    expect(data.schoolExtras).toMatch(/^localServices:/m);
+    expect(data.schoolExtras).toMatch(/^logo: crest\.png$/m);
+    // Nothing of where the site was built: not the library's folder, nor the temporary one it is in.
+    expect(JSON.stringify(data)).not.toContain(tmpdir());
+    // The page sends its form's lines and the profile's other lines: here, the site's profile unchanged.
+    const school = library.school as unknown as Record<string, string | undefined>;
+    const form = FORM_SCHOOL_FIELDS.filter((key) => school[key])
+      .map((key) => `${key}: ${JSON.stringify(school[key])}`)
+      .join('\n');
+    const reply = await renderInBrowser(page, data, { school: `${form}\n${data.schoolExtras}` });
+    expect(reply.error).toBeUndefined();
+    expectSameFiles(reply.files, node.files);
   });
 
   it('should answer a school profile that does not pass the check with its problems and no files', async () => {

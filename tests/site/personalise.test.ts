@@ -212,6 +212,27 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     await page.close();
   });
 
+  it('should stop when asked, and leave no files from the run it stopped', async () => {
+    const { page, problems } = await site.open(`/personalise/?lesson=${lessonId}`);
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    await fillSchool(page, { name: 'Riverside Academy', dslContact: 'Room 12' });
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    expect(await page.locator('#progress').textContent()).toBe('Stopped. No files were made.');
+    // Long enough for the run it stopped to have finished, had it gone on.
+    await page.waitForTimeout(3000);
+    expect(await page.locator('#progress').textContent()).toBe('Stopped. No files were made.');
+    expect(await page.locator('#file-list a').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('make');
+    // And it makes them again when asked.
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await finished(page);
+    expect(await page.locator('#progress').textContent()).toMatch(/^\d+ files are ready/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('files-title');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('should say so, not fail, for a lesson the site does not have', async () => {
     const { page, problems } = await site.open('/personalise/?lesson=no-such-lesson');
     await expect.poll(() => page.locator('#progress').textContent()).toMatch(/no lesson of that name/);

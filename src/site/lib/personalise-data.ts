@@ -1,8 +1,9 @@
 import type { Image } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { stringify } from 'yaml';
 import { readLessonImage, readLogo } from '#images';
 import { installedVersions } from '#installed-versions';
-import { lessonCharacters } from '../../lesson/characters.ts';
+import { lessonCharacters, markdownFieldsOf } from '../../lesson/characters.ts';
 import { imageKey } from '../../lesson/images.ts';
 import { forSite } from '../../lesson/strip-positions.ts';
 import type { Lesson, Library } from '../../lesson/types.ts';
@@ -27,7 +28,18 @@ export interface PersonaliseData {
   characters: string[];
   images: [string, PublishedImage][];
   versions: InstalledVersions;
+  /**
+   * The site's own school profile beyond the fields the page's form holds (its logo, by file
+   * name, and its local services), as YAML lines the page adds to the school.yaml it makes:
+   * without them a page that changes nothing would lose them.
+   */
+  schoolExtras: string;
+  /** The build's SOURCE_DATE_EPOCH, when it had one: every date inside the files. */
+  sourceDateEpoch?: string;
 }
+
+/** The school fields the page's form holds (src/browser/personalise-page.ts). */
+export const FORM_SCHOOL_FIELDS = ['name', 'dslName', 'dslContact', 'deputyDsl', 'signOff', 'accentColour'] as const;
 
 const published = (image: LessonImage): PublishedImage => ({
   type: image.type,
@@ -42,23 +54,41 @@ const inLibrary = (file: string) => file.split(/[\\/]/).slice(-2).join('/');
 export function personaliseData(lesson: Lesson, library: Library): PersonaliseData {
   const images: [string, PublishedImage][] = [];
   const seen = new Set<string>();
-  visit(lesson as never, 'image', (node: Image) => {
-    if (seen.has(node.url)) return;
-    seen.add(node.url);
-    const read = readLessonImage(lesson, node.url);
-    if (read.image) images.push([imageKey(lesson.id, node.url), published(read.image)]);
-  });
+  for (const field of markdownFieldsOf(lesson)) {
+    visit(field.tree, 'image', (node: Image) => {
+      if (seen.has(node.url)) return;
+      seen.add(node.url);
+      const read = readLessonImage(lesson, node.url);
+      if (read.image) images.push([imageKey(lesson.id, node.url), published(read.image)]);
+    });
+  }
   const school = library.school && { ...library.school };
   if (school?.logo) {
     const read = readLogo(school.logo);
     school.logo = school.logo.split(/[\\/]/).pop();
     if (read.image && school.logo) images.push([imageKey(undefined, school.logo), published(read.image)]);
   }
+  const extras = Object.fromEntries(
+    Object.entries(school ?? {}).filter(([key]) => !(FORM_SCHOOL_FIELDS as readonly string[]).includes(key)),
+  );
+  // Nothing of the machine that built the site: no image's path, no unit's, and no record of a build's
+  // renames (a site built with --rename Jay=Alex would tell that a pupil is called Jay).
+  const model: Partial<Lesson> & Omit<Lesson, 'images' | 'renames'> = forSite(lesson);
+  delete model.images;
+  delete model.renames;
   return {
-    lesson: { ...forSite(lesson), file: inLibrary(lesson.file) },
-    library: { dir: '', lessons: [], units: library.units, signposts: library.signposts, school },
+    lesson: { ...model, file: inLibrary(lesson.file) },
+    library: {
+      dir: '',
+      lessons: [],
+      units: library.units.map((unit) => ({ ...unit, file: inLibrary(unit.file) })),
+      signposts: library.signposts,
+      school,
+    },
     characters: lessonCharacters(lesson),
     images,
     versions: installedVersions(),
+    schoolExtras: Object.keys(extras).length ? stringify(extras) : '',
+    ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   };
 }
