@@ -390,7 +390,11 @@ async function start() {
       if ('error' in reply) throw new Error(reply.error);
       if (!reply.files.length) {
         progress.textContent = 'Nothing was made: check the details above.';
-        return showErrors(schoolErrors(reply.diagnostics, school?.lineOf ?? new Map()));
+        const names = (reply.nameProblems ?? []).map(({ name, message }) => ({
+          input: `character-${data.characters.indexOf(name)}`,
+          message,
+        }));
+        return showErrors([...names, ...schoolErrors(reply.diagnostics, school?.lineOf ?? new Map())]);
       }
       const failed = reply.diagnostics.filter((d) => d.severity === 'error');
       if (failed.length) {

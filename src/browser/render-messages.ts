@@ -24,5 +24,11 @@ export interface RenderRequest {
 
 /** What the worker answers: every file of the lesson with its pack, and the problems met; or why it failed. */
 export type RenderReply =
-  | { id: number; files: { name: string; bytes: Uint8Array }[]; diagnostics: Diagnostic[] }
+  | {
+      id: number;
+      files: { name: string; bytes: Uint8Array }[];
+      diagnostics: Diagnostic[];
+      /** New names the PDFs cannot print, by the character's current name (then no files are made). */
+      nameProblems?: { name: string; message: string }[];
+    }
   | { id: number; error: string };

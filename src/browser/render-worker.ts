@@ -26,7 +26,16 @@ scope.onmessage = async (event) => {
     provideInstalledVersions(request.versions);
     provideSourceDateEpoch(request.sourceDateEpoch);
     // Loaded only now: the renderers' patches check the installed versions as their modules load.
-    const { loadDocument, renameCharacters, renderLessonFiles } = await import('./renderers.ts');
+    const { loadDocument, nameGlyphProblem, renameCharacters, renderLessonFiles } = await import('./renderers.ts');
+    // As `pshe build --rename` refuses them: a new name the PDFs' font cannot draw.
+    const nameProblems = Object.entries(request.renames ?? {}).flatMap(([name, to]) => {
+      const problem = nameGlyphProblem(to);
+      return problem ? [{ name, message: `The new name for ${name}: ${problem}` }] : [];
+    });
+    if (nameProblems.length) {
+      scope.postMessage({ id: request.id, files: [], diagnostics: [], nameProblems });
+      return;
+    }
     let library: Library = request.library;
     if (request.school !== undefined) {
       // The profile as the loader reads a school.yaml (src/lesson/load-services.ts), with the same schema.

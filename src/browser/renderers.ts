@@ -5,5 +5,6 @@
  * lesson file's renderer, as `pshe build` runs them.
  */
 export { loadDocument } from '../lesson/load-document.ts';
+export { nameGlyphProblem } from '../lesson/name-glyphs.ts';
 export { renameCharacters } from '../lesson/rename.ts';
 export { renderLessonFiles } from '../pipeline/render-downloads.ts';

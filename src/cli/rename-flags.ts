@@ -1,4 +1,4 @@
-import { missingGlyphs } from '../fonts/coverage.ts';
+import { nameGlyphProblem } from '../lesson/name-glyphs.ts';
 import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
 import type { CharacterRenames } from '../lesson/rename.ts';
 import { UsageError } from './flags.ts';
@@ -50,13 +50,8 @@ export function renamesFromFlags(values: readonly string[] | undefined): Charact
         `Two characters would both be called ${to} (--rename ${shown(taken)} and --rename ${shown(value)}): give each its own name.`,
       );
     }
-    const [glyph] = missingGlyphs(to);
-    if (glyph) {
-      const code = `U+${glyph.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new UsageError(
-        `\`--rename ${shown(value)}\`: the PDFs' font cannot draw "${glyph.char}" (${code}) in the new name. Choose a name written with other letters.`,
-      );
-    }
+    const unprintable = nameGlyphProblem(to);
+    if (unprintable) throw new UsageError(`\`--rename ${shown(value)}\`: ${unprintable}.`);
     byOld.set(oldKey, value);
     byNew.set(newKey, value);
     renames[from] = to;

@@ -133,6 +133,14 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     await summary.waitFor({ state: 'visible' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
     expect(await summary.textContent()).toMatch(new RegExp(`The new name for ${firstName} is not a first name`));
+    // A name the PDFs' font cannot draw: refused as pshe build --rename refuses it, at its field.
+    await page.getByLabel(`New name for ${firstName}`).fill('Алекс中');
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await finished(page);
+    await expect
+      .poll(() => page.locator(`#character-0-error`).textContent())
+      .toMatch(/^Error: The new name for .*: the PDFs' font cannot draw "中" \(U\+4E2D\)/);
+    expect(await page.locator('#file-list a').count()).toBe(0);
     await page.getByLabel(`New name for ${firstName}`).fill('');
     await page.getByRole('button', { name: 'Make the files' }).click();
     // Then the profile, by the loader's own schema and messages.
