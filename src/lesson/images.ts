@@ -11,8 +11,11 @@ export type ImageRead = { image: LessonImage; problem?: undefined } | { image?: 
 
 const provided = new Map<string, LessonImage>();
 
-/** The key an image is handed over under: the lesson's id and the address it names, or the logo's. */
-export const imageKey = (lessonId: string | undefined, url: string) => `${lessonId ?? 'school'}\n${url}`;
+/**
+ * The key an image is handed over under: the lesson's id and the address it names, or the logo's
+ * (`#school`, which no lesson id can be: ids are lower-case letters, digits and hyphens).
+ */
+export const imageKey = (lessonId: string | undefined, url: string) => `${lessonId ?? '#school'}\n${url}`;
 
 export function provideImages(images: Iterable<[string, LessonImage]>): void {
   for (const [key, image] of images) provided.set(key, image);

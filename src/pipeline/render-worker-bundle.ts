@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeVersion, srcDir } from '../code-version.ts';
@@ -48,7 +49,11 @@ export async function bundleRenderWorker(outDir: string, root: string = path.dir
  * `useCache: false` (`--no-cache`) bundles it again.
  */
 export async function writeRenderWorker(outDir: string, options: { useCache: boolean }): Promise<void> {
-  const key = `render-worker-${codeVersion()}-${dependencyVersions().slice(0, 16)}`;
+  // The code, the packages, and package.json's `imports` (which edge each platform gets).
+  const imports = createHash('sha256')
+    .update(readFileSync(path.join(path.dirname(srcDir), 'package.json')))
+    .digest('hex');
+  const key = `render-worker-${codeVersion()}-${dependencyVersions().slice(0, 16)}-${imports.slice(0, 16)}`;
   if (options.useCache && copyCached(key, outDir)?.includes('render-worker.js')) return;
   mkdirSync(outDir, { recursive: true });
   await bundleRenderWorker(outDir);

@@ -174,7 +174,7 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
     expect(lesson.images?.length, 'the test lesson shows an image').toBe(1);
     const node = await renderLessonFiles(lesson, library);
     const data = personaliseData(lesson, library);
-    expect(data.images.map(([key]) => key).sort()).toEqual([`school\ncrest.png`, `who-can-help\nchart.png`]);
+    expect(data.images.map(([key]) => key).sort()).toEqual([`#school\ncrest.png`, `who-can-help\nchart.png`]);
     expect(data.schoolExtras).toMatch(/^localServices:/m);
     expect(data.schoolExtras).toMatch(/^logo: crest\.png$/m);
     // Nothing of where the site was built: not the library's folder, nor the temporary one it is in.
