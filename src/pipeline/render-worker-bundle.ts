@@ -18,14 +18,14 @@ const entry = 'src/browser/render-worker.ts';
  * and took a cold 1,000-lesson build to 1.56 GB. Here it runs after them.
  */
 export async function bundleRenderWorker(outDir: string, root: string = path.dirname(srcDir)): Promise<void> {
-  const { build } = await import('vite');
+  const { build, defaultClientConditions } = await import('vite');
   await build({
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
     root,
     // A worker has no DOM: packages' `worker` builds (decode-named-character-reference's `browser` one uses `document`).
-    resolve: { conditions: ['worker', 'module', 'browser', 'production'] },
+    resolve: { conditions: ['worker', ...defaultClientConditions] },
     build: {
       outDir,
       emptyOutDir: false,

@@ -57,6 +57,21 @@ async function build(renames: Record<string, string>) {
   }
 }
 
+/** What `run` writes to `stream`, which is kept from the terminal meanwhile. */
+async function captured(stream: NodeJS.WriteStream, run: () => Promise<void>): Promise<string> {
+  const written: string[] = [];
+  const spy = vi.spyOn(stream, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return written.join('');
+}
+
 describe('pshe build --rename and the download cache', () => {
   it('should give renamed downloads after a build without renames, from every thread, and plain ones after', async () => {
     const plain = await build({});
@@ -151,18 +166,9 @@ describe('--rename OLD=NEW', () => {
   });
 
   it('should make `pshe build` stop with exit status 2 and the usage line, before reading anything', async () => {
-    const errors: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      errors.push(String(chunk));
-      return true;
+    const said = await captured(process.stderr, async () => {
+      expect(await main(['build', '--lessons', 'no-such-folder', '--rename', 'Jay=Jay'])).toBe(2);
     });
-    try {
-      const status = await main(['build', '--lessons', 'no-such-folder', '--rename', 'Jay=Jay']);
-      expect(status).toBe(2);
-    } finally {
-      spy.mockRestore();
-    }
-    const said = errors.join('');
     expect(said).toContain('pshe build: `--rename Jay=Jay` gives Jay the name they have.');
     expect(said).toContain(
       'Usage: pshe build [--lessons DIR] [--out DIR] [--school FILE] [--rename OLD=NEW]… [--no-cache]',
@@ -170,18 +176,10 @@ describe('--rename OLD=NEW', () => {
   });
 
   it('should be in `pshe build --help` and `pshe dev --help`', async () => {
-    const out: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out.push(String(chunk));
-      return true;
-    });
-    try {
+    const help = await captured(process.stdout, async () => {
       expect(await main(['build', '--help'])).toBe(0);
       expect(await main(['dev', '--help'])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
-    const help = out.join('');
+    });
     expect(help).toMatch(
       /--rename OLD=NEW\s+rename a character in every lesson and download, such as Jay=Alex \(repeatable\)/,
     );
