@@ -1,8 +1,11 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { checkImageBytes, problem, type FileProblem } from './image-check.ts';
 import type { RuleId } from './lesson/rules.ts';
 import { limits } from './limits.ts';
 import { readBounded } from './lesson/read-file.ts';
+
+export { imageHeader, type FileProblem } from './image-check.ts';
 
 /**
  * The one gate for every file a library names (issue 11): lesson images, the
@@ -27,21 +30,6 @@ export interface LessonImage {
   file: string;
 }
 
-/** Why a named file was refused, in a teacher's words. */
-export interface FileProblem {
-  ruleId: RuleId;
-  /** What is wrong, naming the file as written, without a full stop (renderers add what they do instead). */
-  reason: string;
-  /** The whole message: the reason and what to do. */
-  message: string;
-  /** The file is there and within the limits, but is not a PNG or JPEG the header of which can be read. */
-  format?: boolean;
-  /** The real path, when the name was resolved inside its root before it was refused. */
-  file?: string;
-  /** For a file that is not there: the path it would have, inside the root (caches watch for it). */
-  missing?: string;
-}
-
 /** Where a name is looked up: the folder it is relative to, and the folder it must stay inside. */
 export interface Scope {
   /** The folder the name is relative to (the lesson's folder; the school profile's folder). */
@@ -51,9 +39,6 @@ export interface Scope {
   /** What the name is, for messages: `image` (lesson images) or `logo`. */
   kind?: 'image' | 'logo';
 }
-
-const MB = 1024 * 1024;
-const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1).replace(/\.0$/, '')} MB`;
 
 /** Something (a file, a folder, a link, even a dangling one) is at `file`. */
 function existsNoFollow(file: string): boolean {
@@ -69,10 +54,6 @@ function existsNoFollow(file: string): boolean {
 export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
-}
-
-function problem(ruleId: RuleId, reason: string, advice: string, format?: boolean): FileProblem {
-  return { ruleId, reason, message: `${reason}. ${advice}`, ...(format ? { format } : {}) };
 }
 
 /**
@@ -149,26 +130,6 @@ export function resolveLibraryFile(
   return { file: real };
 }
 
-/** A PNG's or JPEG's type and size from its first bytes, or undefined. */
-export function imageHeader(bytes: Uint8Array): { type: 'png' | 'jpeg'; width: number; height: number } | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
-  }
-  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
-  // A JPEG's size is in its first start-of-frame marker (SOF0–SOF15 but DHT, JPG and DAC).
-  let at = 2;
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) return undefined;
-    const marker = bytes[at + 1];
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { type: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
-    }
-    at += 2 + view.getUint16(at + 2);
-  }
-  return undefined;
-}
-
 /** A located check of a library's own file (a lesson, unit.yaml): inside the library, and a regular file. */
 export function checkLibraryFile(
   file: string,
@@ -236,34 +197,14 @@ export function readLibraryImage(
       );
     }
     if (read.kind === 'too-large') {
-      return refused(
-        problem(
-          'image-too-large',
-          `${shown} is ${megabytes(read.size ?? 0)}; images over ${megabytes(limits.imageBytes.value)} are not used`,
-          'Save a smaller copy.',
-        ),
-      );
+      const checked = checkImageBytes(new Uint8Array(0), shown, what, read.size ?? 0);
+      if (checked.problem) return refused(checked.problem);
     }
     return refused(problem('image-not-found', `${shown} could not be read next to ${next}`, 'Check the file.'));
   }
-  const header = imageHeader(read.bytes);
-  if (!header || header.width === 0 || header.height === 0) {
-    return refused(
-      problem('image-not-found', `${shown} is not a PNG or JPEG file`, `Save the ${what} as PNG or JPEG.`, true),
-    );
-  }
-  const side = limits.imageSide.value;
-  const pixels = limits.imagePixels.value;
-  if (header.width > side || header.height > side || header.width * header.height > pixels) {
-    return refused(
-      problem(
-        'image-too-large',
-        `${shown} is ${header.width} × ${header.height} pixels; images over ${side} pixels wide or high, or ${pixels / 1_000_000} million pixels in all, are not used`,
-        'Save a smaller copy.',
-      ),
-    );
-  }
-  return { image: { bytes: read.bytes, ...header, file: resolved.file } };
+  const checked = checkImageBytes(read.bytes, shown, what);
+  if (checked.problem) return refused(checked.problem);
+  return { image: { bytes: read.bytes, ...checked.header, file: resolved.file } };
 }
 
 /**

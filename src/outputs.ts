@@ -240,3 +240,13 @@ export function lessonFileName(lesson: { id: string; audience: Audience }, id: O
 
 /** A unit's approval sheet for the DSL, in `/downloads/units/` beside the unit pack and inside it. */
 export const unitApprovalFileName = (unitId: string) => `${unitId}-approval.pdf`;
+
+/** A lesson's pack (`<id>-pack.zip`), the same in `/downloads/<id>/` and in its unit's pack. */
+export const lessonPackFileName = (lessonId: string) =>
+  outputFileName(
+    lessonId,
+    lessonOutputs.find((output) => output.id === 'pack')!,
+  );
+
+/** A unit's pack, in `/downloads/units/`: its lessons' packs, its approval sheet, a README and the licences. */
+export const unitPackFileName = (unitId: string) => `${unitId}-pack.zip`;

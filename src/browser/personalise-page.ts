@@ -1,26 +1,28 @@
-import { parse, stringify } from 'yaml';
-import type { RenderReply, RenderRequest } from './render-messages.ts';
-import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
-import type { Diagnostic } from '../lesson/types.ts';
+import { parse } from 'yaml';
+import { imageKey } from '../lesson/images.ts';
+import type { Diagnostic, Unit } from '../lesson/types.ts';
+import type { LessonImage } from '../library-file.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
-import { FORM_SCHOOL_FIELDS, type PersonaliseData } from '../site/lib/personalise-data.ts';
+import type { PersonaliseData, PersonaliseUnit, PublishedImage } from '../site/lib/personalise-data.ts';
+import { clearErrors, showErrors, type FieldError } from './error-summary.ts';
+import { charactersOf, fillNames, nameInput, readNames, renamesFrom, startNames } from './personalise-names.ts';
+import { currentLogo, fillSchool, readSchool, startSchool, type Logo } from './personalise-school.ts';
+import { RenderClient } from './render-client.ts';
+import type { MadeFile } from './render-messages.ts';
+import { inputOfProblem, schoolFormOf, schoolYaml, type SchoolForm, type SchoolYaml } from './school-yaml.ts';
 
 /**
- * `/personalise/`: fetch a lesson's published model (`lessons/<id>.json`) and
- * the renderers' assets from this site, take the school's details and the
- * class's names from the form, and have the render worker make every file of
- * the lesson on this device. Nothing typed here is sent or stored.
+ * `/personalise/?lesson=<id>` or `?unit=<unit>`: fetch the published models
+ * (`lessons/<id>.json`, `units/<unit>.json`) and the renderers' assets from
+ * this site, take the school's details and the class's names from the form,
+ * and have the render worker make every file of the lesson, or the unit's
+ * pack, on this device. Nothing typed here is sent, and nothing is kept
+ * unless "Remember on this device" is ticked.
  */
-
-/** The profile's fields the form holds, in the order the school.yaml it makes lists them. */
-const schoolFields = FORM_SCHOOL_FIELDS;
-type SchoolField = (typeof schoolFields)[number];
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('personalise');
 const progress = byId<HTMLParagraphElement>('progress');
-const summary = byId<HTMLDivElement>('error-summary');
-const errorList = byId<HTMLUListElement>('error-list');
 const fileList = byId<HTMLUListElement>('file-list');
 const cancel = byId<HTMLButtonElement>('cancel');
 const make = byId<HTMLButtonElement>('make');
@@ -29,37 +31,47 @@ const remember = byId<HTMLInputElement>('remember');
 /** What "Remember on this device" keeps, in this browser's localStorage only (never a cookie). */
 const STORE = 'pshe-kit:personalise';
 interface Remembered {
-  school: Partial<Record<SchoolField, string>>;
+  school: SchoolForm;
+  /** The logo chosen, its bytes as base64 (left out when the browser's storage cannot hold it). */
+  logo?: Omit<Logo, 'image'> & { image: PublishedImage };
   /** New names by lesson id, then by the character's name. */
   names: Record<string, Record<string, string>>;
 }
 
 /** localStorage, where the browser allows it (it may refuse, as with cookies blocked): never a reason to fail. */
-function keep(value: Remembered | undefined) {
+function keep(value: Remembered | undefined): boolean {
   try {
     if (value) localStorage.setItem(STORE, JSON.stringify(value));
     else localStorage.removeItem(STORE);
+    return true;
   } catch {
-    // Nothing kept: the files are still made.
+    return false;
   }
 }
 
 function recall(): Remembered | undefined {
   try {
     const value = JSON.parse(localStorage.getItem(STORE) ?? 'null') as Remembered | null;
-    return value && typeof value === 'object' && value.school && value.names ? value : undefined;
+    return value?.school?.fields && Array.isArray(value.school.services) && value.names ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Fill the school's fields from a profile's values (strings only; anything else is left as it is). */
-function fillSchool(values: Record<string, unknown>) {
-  for (const field of schoolFields) {
-    const value = values[field];
-    if (typeof value === 'string') byId<HTMLInputElement>(`school-${field}`).value = value;
-  }
+function bytesOf(base64: string): Uint8Array {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
+
+function base64Of(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+const imageOf = (image: PublishedImage): LessonImage => ({ ...image, bytes: bytesOf(image.bytes), file: '' });
 
 /** Hand the user a file made here, as a download. */
 function offer(name: string, text: string) {
@@ -72,136 +84,18 @@ function offer(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-/** An error to show at a field and in the summary at the top (the GOV.UK error summary pattern). */
-interface FieldError {
-  input: string;
-  message: string;
-}
-
-function bytesOf(base64: string): Uint8Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/** The form's school as the text of a school.yaml: a key a line, each value a double-quoted string. */
-/**
- * The profile's other lines (its logo and local services), kept as they came: the site's own, or
- * those of a loaded school.yaml. The form does not show them; without them the files would lose them.
- */
-let schoolExtras = '';
-
-function schoolYaml(): { text: string; lineOf: Map<number, SchoolField> } | undefined {
-  const lines: string[] = [];
-  const lineOf = new Map<number, SchoolField>();
-  for (const field of schoolFields) {
-    const value = byId<HTMLInputElement>(`school-${field}`).value.trim();
-    if (!value) continue;
-    lines.push(`${field}: ${JSON.stringify(value)}`);
-    lineOf.set(lines.length, field);
-  }
-  if (!lines.length) return undefined;
-  return { text: `${lines.join('\n')}\n${schoolExtras}`, lineOf };
-}
-
-/** The new names typed, checked as `pshe build --rename` checks them; problems at their fields. */
-function renamesFrom(characters: readonly string[]): { renames: Record<string, string>; errors: FieldError[] } {
-  const renames: Record<string, string> = {};
-  const errors: FieldError[] = [];
-  const taken = new Map(characters.map((name) => [normaliseName(name), name]));
-  characters.forEach((name, index) => {
-    const input = `character-${index}`;
-    const typed = byId<HTMLInputElement>(input).value.trim();
-    if (!typed || normaliseName(typed) === normaliseName(name)) return;
-    const problem = characterNameProblem(typed);
-    const other = taken.get(normaliseName(typed));
-    if (problem) errors.push({ input, message: `The new name for ${name} ${problem}` });
-    else if (other) errors.push({ input, message: `${other} is already called ${typed}: give ${name} another name` });
-    else {
-      renames[name] = typed;
-      taken.set(normaliseName(typed), name);
-    }
-  });
-  return { renames, errors };
-}
-
-function clearErrors() {
-  summary.hidden = true;
-  errorList.replaceChildren();
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[aria-invalid]')) {
-    input.removeAttribute('aria-invalid');
-    const error = byId<HTMLParagraphElement>(`${input.id}-error`);
-    error.hidden = true;
-    error.textContent = '';
-    input.setAttribute('aria-describedby', input.dataset.hint ?? '');
-    if (!input.dataset.hint) input.removeAttribute('aria-describedby');
-  }
-}
-
-function showErrors(errors: readonly FieldError[]) {
-  for (const { input, message } of errors) {
-    const field = byId<HTMLInputElement>(input);
-    const error = byId<HTMLParagraphElement>(`${input}-error`);
-    error.textContent = `Error: ${message}`;
-    error.hidden = false;
-    field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', [field.dataset.hint, error.id].filter(Boolean).join(' '));
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = `#${input}`;
-    link.textContent = message;
-    item.append(link);
-    errorList.append(item);
-  }
-  summary.hidden = false;
-  summary.focus();
-}
-
-/** The check's problems with the school.yaml the form made, each at the field on its line. */
-function schoolErrors(diagnostics: readonly Diagnostic[], lineOf: Map<number, SchoolField>): FieldError[] {
-  return diagnostics
-    .filter((d) => d.severity === 'error')
-    .map((d) => {
-      // A missing field is reported at the start of the file: its name in the message says which.
-      const named = schoolFields.find((field) => new RegExp(`\\b${field}\\b`).test(d.message));
-      return { input: `school-${named ?? lineOf.get(d.line) ?? 'name'}`, message: d.message };
-    });
-}
-
 async function fetchBytes(url: URL): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname} could not be fetched (${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function characterInputs(characters: readonly string[]) {
-  const holder = byId<HTMLDivElement>('characters');
-  characters.forEach((name, index) => {
-    const id = `character-${index}`;
-    const field = document.createElement('div');
-    field.className = 'form-field';
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = `New name for ${name}`;
-    const error = document.createElement('p');
-    error.className = 'field-error';
-    error.id = `${id}-error`;
-    error.hidden = true;
-    const input = document.createElement('input');
-    input.type = 'text';
-    input.id = id;
-    input.autocomplete = 'off';
-    input.spellcheck = false;
-    input.dataset.hint = 'characters-hint';
-    input.setAttribute('aria-describedby', 'characters-hint');
-    field.append(label, error, input);
-    holder.append(field);
-  });
-  byId<HTMLFieldSetElement>('characters-fieldset').hidden = characters.length === 0;
+async function fetchJson<T>(url: URL): Promise<T | undefined> {
+  const response = await fetch(url);
+  return response.ok ? ((await response.json()) as T) : undefined;
 }
 
-function showFiles(files: readonly { name: string; bytes: Uint8Array }[]) {
+function showFiles(files: readonly MadeFile[]) {
   for (const link of fileList.querySelectorAll<HTMLAnchorElement>('a[href^="blob:"]')) URL.revokeObjectURL(link.href);
   fileList.replaceChildren(
     ...files.map((file) => {
@@ -234,34 +128,68 @@ function startWorker(here: URL): Worker {
   return new Worker(url, { type: 'module' });
 }
 
+/** What the page makes files of: one lesson, or a unit's lessons in order. */
+interface Subject {
+  lessons: PersonaliseData[];
+  unit?: Unit;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+async function subjectOf(here: URL): Promise<Subject | string> {
+  const query = new URLSearchParams(location.search);
+  const unitId = query.get('unit');
+  const lessonId = query.get('lesson');
+  if (unitId !== null) {
+    if (!SLUG.test(unitId)) return 'There is no unit of that name on this site.';
+    const unit = await fetchJson<PersonaliseUnit>(new URL(`units/${unitId}.json`, here));
+    if (!unit) return 'There is no unit of that name on this site.';
+    const lessons = await Promise.all(
+      unit.lessons.map((id) => fetchJson<PersonaliseData>(new URL(`lessons/${id}.json`, here))),
+    );
+    if (!lessons.length || lessons.some((lesson) => !lesson)) return 'This unit has no lessons to make files from.';
+    return { lessons: lessons as PersonaliseData[], unit: unit.unit };
+  }
+  if (!lessonId || !SLUG.test(lessonId)) {
+    return 'Open this page from a lesson’s or a unit’s “Make it ours” link to choose what to make.';
+  }
+  const lesson = await fetchJson<PersonaliseData>(new URL(`lessons/${lessonId}.json`, here));
+  return lesson ? { lessons: [lesson] } : 'There is no lesson of that name on this site.';
+}
+
 async function start() {
-  const id = new URLSearchParams(location.search).get('lesson');
-  if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    progress.textContent = 'Open this page from a lesson’s “Make it ours” link to choose the lesson.';
-    return;
-  }
   const here = new URL('./', location.href);
-  const response = await fetch(new URL(`lessons/${id}.json`, here));
-  if (!response.ok) {
-    progress.textContent = 'There is no lesson of that name on this site.';
+  const subject = await subjectOf(here);
+  if (typeof subject === 'string') {
+    progress.textContent = subject;
     return;
   }
-  const data = (await response.json()) as PersonaliseData;
-  byId<HTMLParagraphElement>('lesson-title').textContent = `For the lesson “${data.lesson.title}”.`;
-  characterInputs(data.characters);
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[aria-describedby]')) {
-    input.dataset.hint ??= input.getAttribute('aria-describedby') ?? '';
-  }
+  const { lessons, unit } = subject;
+  const { library, versions, sourceDateEpoch } = lessons[0];
+  byId<HTMLParagraphElement>('lesson-title').textContent = unit
+    ? `For the unit “${unit.title}”: a pack of its ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'} and the approval sheet for the DSL.`
+    : `For the lesson “${lessons[0].lesson.title}”.`;
+  const characters = charactersOf(lessons.map((data) => ({ title: data.lesson.title, characters: data.characters })));
+  startNames(characters, unit !== undefined);
+
+  // The site's own profile, as the page starts and after "Forget these details".
+  const siteSchool = schoolFormOf((library.school ?? {}) as Record<string, unknown>);
+  const siteLogoImage = siteSchool.logo
+    ? lessons[0].images.find(([key]) => key === imageKey(undefined, siteSchool.logo!))?.[1]
+    : undefined;
+  const siteLogo =
+    siteSchool.logo && siteLogoImage ? { name: siteSchool.logo, image: imageOf(siteLogoImage) } : undefined;
+  startSchool(siteSchool, siteLogo);
   form.hidden = false;
-  schoolExtras = data.schoolExtras ?? '';
 
   const kept = recall();
   if (kept) {
-    fillSchool(kept.school);
-    data.characters.forEach((name, index) => {
-      const typed = kept.names[data.lesson.id]?.[name];
-      if (typed) byId<HTMLInputElement>(`character-${index}`).value = typed;
-    });
+    fillSchool(kept.school, kept.logo && { name: kept.logo.name, image: imageOf(kept.logo.image) });
+    const names: Record<string, string> = {};
+    for (const data of lessons) {
+      for (const [name, typed] of Object.entries(kept.names[data.lesson.id] ?? {})) names[name] ??= typed;
+    }
+    fillNames(characters, names);
     remember.checked = true;
   }
 
@@ -281,25 +209,24 @@ async function start() {
         { input: 'school-file', message: `${file.name} is not a school profile (name: …, dslContact: …)` },
       ]);
     }
-    const loaded = values as Record<string, unknown>;
-    fillSchool(loaded);
-    // Its local services come along as they are; its logo is a file beside it, which this page cannot read.
-    const { logo, ...rest } = Object.fromEntries(
-      Object.entries(loaded).filter(([key]) => !(schoolFields as readonly string[]).includes(key)),
-    );
-    schoolExtras = Object.keys(rest).length ? stringify(rest) : '';
+    const loaded = schoolFormOf(values as Record<string, unknown>);
+    // Its logo is a file beside it, which this page cannot read: the one chosen here is kept if it has that name.
+    const logo = currentLogo()?.name === loaded.logo ? currentLogo() : undefined;
+    fillSchool(loaded, logo);
     progress.textContent =
-      logo === undefined
-        ? `Filled in from ${file.name}.`
-        : `Filled in from ${file.name}. Its logo is not used on this page: pshe build still uses it.`;
+      loaded.logo && !logo
+        ? `Filled in from ${file.name}. It names the logo ${loaded.logo}: choose that file under School logo to print it.`
+        : `Filled in from ${file.name}.`;
   });
 
   byId<HTMLButtonElement>('save-school').addEventListener('click', () => {
     clearErrors();
-    const school = schoolYaml();
-    if (!school) return showErrors([{ input: 'school-name', message: 'Type the school’s details before saving them' }]);
-    offer('school.yaml', school.text);
-    progress.textContent = 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
+    const made = schoolYaml(readSchool());
+    if (!made) return showErrors([{ input: 'school-name', message: 'Type the school’s details before saving them' }]);
+    offer('school.yaml', made.text);
+    progress.textContent = currentLogo()
+      ? `school.yaml is saved: give it to pshe build --school with ${currentLogo()!.name} beside it, or load it here next time.`
+      : 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
   });
 
   // Unticked: forgotten at once, not at the next click on Make the files.
@@ -310,45 +237,46 @@ async function start() {
   byId<HTMLButtonElement>('forget').addEventListener('click', () => {
     keep(undefined);
     remember.checked = false;
-    schoolExtras = data.schoolExtras ?? '';
-    for (const input of form.querySelectorAll<HTMLInputElement>('input[type="text"]')) input.value = input.defaultValue;
+    clearErrors();
+    fillSchool(siteSchool, siteLogo);
+    fillNames(characters, {});
     progress.textContent = 'Forgotten: nothing you typed is kept on this device.';
   });
 
-  let assets: Promise<[AssetName, Uint8Array][]> | undefined;
-  let worker: Worker | undefined;
-  let next = 1;
-  /** The run under way: Stop, or a new click, makes every earlier run's later steps do nothing. */
-  let current = 0;
-  const stop = () => {
-    current++;
-    worker?.terminate();
-    worker = undefined;
+  // The renderers' fonts, templates and licences, and the worker with its renderers: loaded as the page
+  // opens, from this site only, so that the page goes on working with the network cut.
+  const fetchAssets = () => {
+    const fetching = Promise.all(
+      (Object.keys(assetFiles) as AssetName[]).map(
+        async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
+      ),
+    );
+    // A failed fetch is tried again at the next click, not remembered.
+    fetching.catch(() => (assets = undefined));
+    return fetching;
+  };
+  let assets: Promise<[AssetName, Uint8Array][]> | undefined = fetchAssets();
+  const client = new RenderClient(() => startWorker(here));
+  client.prepare(versions);
+  /** Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make. */
+  const idle = () => {
     cancel.hidden = true;
     make.disabled = false;
+    make.focus();
   };
   cancel.addEventListener('click', () => {
-    stop();
+    client.stop();
+    idle();
     progress.textContent = 'Stopped. No files were made.';
-    make.focus();
   });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors();
-    const school = schoolYaml();
-    const { renames, errors } = renamesFrom(data.characters);
+    const made = schoolYaml(readSchool());
+    const { renames, errors } = renamesFrom(characters);
     if (errors.length) return showErrors(errors);
-    if (remember.checked) {
-      const kept = recall() ?? { school: {}, names: {} };
-      kept.school = Object.fromEntries(
-        schoolFields.map((field) => [field, byId<HTMLInputElement>(`school-${field}`).value.trim()]),
-      );
-      kept.names[data.lesson.id] = renames;
-      keep(kept);
-    } else keep(undefined);
-    stop();
-    const run = current;
+    rememberNow(readNames(characters));
     cancel.hidden = false;
     // Focus to Stop before Make is disabled, so the keyboard is never left nowhere.
     cancel.focus();
@@ -356,46 +284,39 @@ async function start() {
     showFiles([]);
     progress.textContent = 'Making the files on this device…';
     try {
-      // The renderers' fonts, templates and licences: fetched once, from this site only.
-      assets ??= Promise.all(
-        (Object.keys(assetFiles) as AssetName[]).map(
-          async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
-        ),
-      );
-      // A failed fetch is tried again next time, not remembered.
-      assets.catch(() => (assets = undefined));
+      assets ??= fetchAssets();
       const fetched = await assets;
-      if (run !== current) return;
-      const request: RenderRequest = {
-        id: next++,
-        lesson: data.lesson,
-        library: data.library,
-        assets: fetched,
-        images: data.images.map(([key, image]) => [key, { ...image, bytes: bytesOf(image.bytes), file: '' }]),
-        versions: data.versions,
-        school: school?.text,
-        renames,
-        sourceDateEpoch: data.sourceDateEpoch,
-      };
-      worker = startWorker(here);
-      const started = worker;
-      const reply = await new Promise<RenderReply>((resolve, reject) => {
-        started.onmessage = (message: MessageEvent<RenderReply>) => resolve(message.data);
-        started.onerror = (error) => reject(new Error(error.message || 'the worker stopped'));
-        started.postMessage(request);
-      });
-      if (run !== current || reply.id !== request.id) return;
-      stop();
-      make.focus();
+      if (cancel.hidden) return;
+      const logo = currentLogo();
+      const reply = await client.run(
+        {
+          lessons: lessons.map((data) => data.lesson),
+          ...(unit ? { unit } : {}),
+          library,
+          assets: fetched,
+          images: [
+            ...lessons.flatMap((data) =>
+              data.images
+                .filter(([key]) => !key.startsWith(imageKey(undefined, '')))
+                .map(([key, image]) => [key, imageOf(image)] as [string, LessonImage]),
+            ),
+            ...(logo ? [[imageKey(undefined, logo.name), { ...logo.image, file: '' }] as [string, LessonImage]] : []),
+          ],
+          versions,
+          // The form is the whole profile: empty, the files have lines to fill in by hand.
+          school: made?.text ?? '',
+          renames,
+          sourceDateEpoch,
+        },
+        (done, total) => {
+          progress.textContent =
+            done < total - 1 ? `Making lesson ${done + 1} of ${total - 1}…` : 'Making the unit’s pack…';
+        },
+      );
+      if (!reply) return;
+      idle();
       if ('error' in reply) throw new Error(reply.error);
-      if (!reply.files.length) {
-        progress.textContent = 'Nothing was made: check the details above.';
-        const names = (reply.nameProblems ?? []).map(({ name, message }) => ({
-          input: `character-${data.characters.indexOf(name)}`,
-          message,
-        }));
-        return showErrors([...names, ...schoolErrors(reply.diagnostics, school?.lineOf ?? new Map())]);
-      }
+      if (!reply.files.length) return refused(reply.diagnostics, reply.nameProblems ?? [], made);
       const failed = reply.diagnostics.filter((d) => d.severity === 'error');
       if (failed.length) {
         // As `pshe build` stops on a file it cannot make, nothing is offered: a pack without it would mislead.
@@ -403,15 +324,48 @@ async function start() {
         return;
       }
       showFiles(reply.files);
-      progress.textContent = `${reply.files.length} files are ready below.`;
+      progress.textContent = `${reply.files.length} ${reply.files.length === 1 ? 'file is' : 'files are'} ready below.`;
       byId<HTMLElement>('files-title').focus();
     } catch (error) {
-      if (run !== current) return;
-      stop();
-      make.focus();
+      idle();
       progress.textContent = `The files could not be made: ${error instanceof Error ? error.message : String(error)}.`;
     }
   });
+
+  /** Nothing was made: each problem at its field (the new names, the school profile), or said as a whole. */
+  function refused(
+    diagnostics: readonly Diagnostic[],
+    nameProblems: readonly { name: string; message: string }[],
+    made: SchoolYaml | undefined,
+  ) {
+    const school = diagnostics.filter((d) => d.file === 'school.yaml' && d.severity === 'error');
+    const other = diagnostics.filter((d) => d.file !== 'school.yaml' && d.severity === 'error');
+    const errors: FieldError[] = [
+      ...nameProblems.map(({ name, message }) => ({ input: nameInput(characters, name), message })),
+      ...school.map((d) => ({ input: made ? inputOfProblem(d, made) : 'school-name', message: d.message })),
+    ];
+    progress.textContent = other.length
+      ? `The files could not be made: ${other.map((d) => d.message).join(' ')}`
+      : 'Nothing was made: check the details above.';
+    if (errors.length) showErrors(errors);
+  }
+
+  /** Keep what was typed, if asked to; otherwise make sure nothing is kept. */
+  function rememberNow(typed: Record<string, string>) {
+    if (!remember.checked) return keep(undefined);
+    const kept = recall() ?? { school: { fields: {}, services: [] }, names: {} };
+    kept.school = readSchool();
+    for (const data of lessons) {
+      const mine = new Set(data.characters);
+      kept.names[data.lesson.id] = Object.fromEntries(Object.entries(typed).filter(([name]) => mine.has(name)));
+    }
+    const logo = currentLogo();
+    const withLogo = logo
+      ? { ...kept, logo: { name: logo.name, image: { ...logo.image, bytes: base64Of(logo.image.bytes) } } }
+      : { ...kept, logo: undefined };
+    // A logo too big for this browser's storage is left out, not the rest.
+    if (!keep(withLogo)) keep({ ...kept, logo: undefined });
+  }
 }
 
 start().catch((error: unknown) => {

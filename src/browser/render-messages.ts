@@ -1,32 +1,58 @@
-import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
+import type { Diagnostic, Lesson, Library, Unit } from '../lesson/types.ts';
 import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 
-/** What the page sends the render worker: a lesson's model, its library, and every file the renderers read. */
+/** What the page sends the render worker: lessons' models, their library, and every file the renderers read. */
 export interface RenderRequest {
   id: number;
-  lesson: Lesson;
+  /** The lesson, or the unit's lessons in the unit's order. */
+  lessons: Lesson[];
+  /** With a unit, its own files (its pack and approval sheet) instead of each lesson's files. */
+  unit?: Unit;
   library: Library;
   /** Fonts, templates and licences (src/platform/asset-files.ts), fetched from the site. */
   assets: [AssetName, Uint8Array][];
-  /** The lesson's images and the school's logo, keyed by `imageKey` (src/lesson/images.ts). */
+  /** The lessons' images and the school's logo, keyed by `imageKey` (src/lesson/images.ts). */
   images: [string, LessonImage][];
   versions: InstalledVersions;
-  /** A school profile as the text of a school.yaml, read as `pshe build --school` reads one (without it, the library's own). */
+  /**
+   * A school profile as the text of a school.yaml, read as `pshe build --school` reads one; empty for
+   * no profile at all; without it, the library's own.
+   */
   school?: string;
-  /** New names for the lesson's characters, as `pshe build --rename OLD=NEW` gives them. */
+  /** New names for characters, as `pshe build --rename OLD=NEW` gives them: for every lesson. */
   renames?: CharacterRenames;
   /** The build's SOURCE_DATE_EPOCH: the date inside every file, as `pshe build` wrote it. */
   sourceDateEpoch?: string;
 }
 
-/** What the worker answers: every file of the lesson with its pack, and the problems met; or why it failed. */
+/**
+ * Sent as the page opens: load the renderers now (they check the versions as
+ * they load), so that the page works on with the network cut.
+ */
+export interface PrepareRequest {
+  id: number;
+  prepare: InstalledVersions;
+}
+
+/** A file made: its name and bytes. */
+export interface MadeFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What the worker answers: how far it has got (any number of times), then
+ * the files made with the problems met, or why it failed.
+ */
 export type RenderReply =
+  | { id: number; prepared: true }
+  | { id: number; progress: { done: number; total: number } }
   | {
       id: number;
-      files: { name: string; bytes: Uint8Array }[];
+      files: MadeFile[];
       diagnostics: Diagnostic[];
       /** New names the PDFs cannot print, by the character's current name (then no files are made). */
       nameProblems?: { name: string; message: string }[];

@@ -3,9 +3,9 @@ import './buffer-global.ts';
 import { provideAssets } from '#assets';
 import { provideImages } from '#images';
 import { provideInstalledVersions } from '#installed-versions';
-import type { Library } from '../lesson/types.ts';
+import type { Lesson, Library } from '../lesson/types.ts';
 import { provideSourceDateEpoch } from '../source-date.ts';
-import type { RenderReply, RenderRequest } from './render-messages.ts';
+import type { PrepareRequest, RenderReply, RenderRequest } from './render-messages.ts';
 
 /**
  * The render worker of the site's `/personalise/` page: the very modules
@@ -14,19 +14,38 @@ import type { RenderReply, RenderRequest } from './render-messages.ts';
  * the same model and files in give the same bytes out.
  */
 const scope = globalThis as unknown as {
-  onmessage: ((event: MessageEvent<RenderRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<RenderRequest | PrepareRequest>) => void) | null;
   postMessage(message: RenderReply): void;
 };
 
 scope.onmessage = async (event) => {
-  const request = event.data;
+  const message = event.data;
+  if ('prepare' in message) {
+    try {
+      provideInstalledVersions(message.prepare);
+      await import('./renderers.ts');
+      scope.postMessage({ id: message.id, prepared: true });
+    } catch (error) {
+      scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  const request = message;
   try {
     provideAssets(new Map(request.assets));
     provideImages(request.images);
     provideInstalledVersions(request.versions);
     provideSourceDateEpoch(request.sourceDateEpoch);
     // Loaded only now: the renderers' patches check the installed versions as their modules load.
-    const { loadDocument, nameGlyphProblem, renameCharacters, renderLessonFiles } = await import('./renderers.ts');
+    const {
+      approvalDay,
+      lessonPackFileName,
+      nameGlyphProblem,
+      readSchoolProfile,
+      renameCharacters,
+      renderLessonFiles,
+      renderUnitFiles,
+    } = await import('./renderers.ts');
     // As `pshe build --rename` refuses them: a new name the PDFs' font cannot draw.
     const nameProblems = Object.entries(request.renames ?? {}).flatMap(([name, to]) => {
       const problem = nameGlyphProblem(to);
@@ -37,9 +56,10 @@ scope.onmessage = async (event) => {
       return;
     }
     let library: Library = request.library;
-    if (request.school !== undefined) {
-      // The profile as the loader reads a school.yaml (src/lesson/load-services.ts), with the same schema.
-      const loaded = loadDocument('school', 'school.yaml', new TextEncoder().encode(request.school));
+    if (request.school?.trim() === '') library = { ...library, school: undefined };
+    else if (request.school !== undefined) {
+      // The profile checked as the loader checks a school.yaml (src/lesson/load-services.ts).
+      const loaded = readSchoolProfile('school.yaml', new TextEncoder().encode(request.school));
       const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
       if (!loaded.data || errors.length) {
         scope.postMessage({ id: request.id, files: [], diagnostics: loaded.diagnostics });
@@ -48,11 +68,32 @@ scope.onmessage = async (event) => {
       // A logo is named as in the file; the page hands its bytes over under that name (src/lesson/images.ts).
       library = { ...library, school: loaded.data };
     }
+    const renames = request.renames ?? {};
     // Renamed as `pshe build --rename` renames every model it loads (src/lesson/model-cache.ts).
-    const lesson = request.renames ? renameCharacters(request.lesson, request.renames) : request.lesson;
-    const { files, diagnostics } = await renderLessonFiles(lesson, library);
-    // Copied, not transferred: a file's bytes may be a view into a buffer other files share.
-    scope.postMessage({ id: request.id, files, diagnostics });
+    const lessons = request.lessons.map((lesson) => renameCharacters(lesson, renames));
+    if (!request.unit) {
+      const { files, diagnostics } = await renderLessonFiles(lessons[0], library);
+      // Copied, not transferred: a file's bytes may be a view into a buffer other files share.
+      scope.postMessage({ id: request.id, files, diagnostics });
+      return;
+    }
+    // A unit: each lesson's pack, as `pshe build` makes it, then the unit's files from them (writeUnitPacks).
+    const members: { lesson: Lesson; bytes: Uint8Array }[] = [];
+    for (const [index, lesson] of lessons.entries()) {
+      scope.postMessage({ id: request.id, progress: { done: index, total: lessons.length + 1 } });
+      const { files, diagnostics } = await renderLessonFiles(lesson, library);
+      const pack = files.find((file) => file.name === lessonPackFileName(lesson.id));
+      if (!pack || diagnostics.some((d) => d.severity === 'error')) {
+        scope.postMessage({ id: request.id, files: [], diagnostics });
+        return;
+      }
+      members.push({ lesson, bytes: pack.bytes });
+    }
+    scope.postMessage({ id: request.id, progress: { done: lessons.length, total: lessons.length + 1 } });
+    // The day the approval sheet checks services against: the build's, or today on this device.
+    const today = approvalDay({ SOURCE_DATE_EPOCH: request.sourceDateEpoch });
+    const files = await renderUnitFiles(request.unit, members, library, today);
+    scope.postMessage({ id: request.id, files, diagnostics: [] });
   } catch (error) {
     scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkLibraryFile, readLibraryImage } from '../library-file.ts';
-import { linkProblem } from '../markdown/safety-plugin.ts';
 import { checkStaleSignposts } from './checks/library-checks.ts';
 import { checkServiceSourceNotes } from './checks/source-notes.ts';
 import { diagnostic } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';
+import { checkServiceUrls, readSchoolProfile } from './school-profile.ts';
 import { display, read } from './read-file.ts';
 import type { Diagnostic, School, Signpost } from './types.ts';
 import { positionAt } from './yaml-source.ts';
-import type { YamlSource } from './yaml-source.ts';
 
 /**
  * A library's own file (signposts.yaml, school.yaml) that is a link to a file
@@ -22,28 +21,6 @@ function refusedOutside(file: string, library: string, diagnostics: Diagnostic[]
   if (!problem) return false;
   diagnostics.push(diagnostic(problem.ruleId, display(file), { line: 1, column: 1 }, problem.message));
   return true;
-}
-
-/**
- * Every service's `url` follows the lesson link rules (`linkProblem`, as
- * markdown links): `javascript:` and `data:` are unsafe, anything but https is
- * an error, at the address. `at` is the path to the list of services.
- */
-function checkServiceUrls(
-  source: YamlSource,
-  services: readonly Signpost[],
-  at: (string | number)[],
-  diagnostics: Diagnostic[],
-): void {
-  services.forEach((service, index) => {
-    if (service.url === undefined) return;
-    const problem = linkProblem(service.url, { quiet: false });
-    if (problem) {
-      diagnostics.push(
-        diagnostic(problem.ruleId, source.file, positionAt(source, [...at, index, 'url']), problem.message),
-      );
-    }
-  });
 }
 
 /** Load DIR/signposts.yaml: services, duplicate ids, https addresses and stale dates. */
@@ -90,13 +67,9 @@ export function loadSchool(
   const { bytes, diagnostics: readProblems } = read(file);
   diagnostics.push(...readProblems);
   if (!bytes) return undefined;
-  const loaded = loadDocument('school', display(file), bytes);
+  const loaded = readSchoolProfile(display(file), bytes);
   diagnostics.push(...loaded.diagnostics);
   const school = loaded.data;
-  if (school && loaded.source) {
-    checkServiceUrls(loaded.source, school.localServices ?? [], ['localServices'], diagnostics);
-    diagnostics.push(...checkServiceSourceNotes(school.localServices ?? [], loaded.source, ['localServices']));
-  }
   if (school?.logo && loaded.source) {
     // The logo is named relative to the profile and must stay in its folder (links followed); the
     // model holds its real path, for the renderers, which read it through the same gate.

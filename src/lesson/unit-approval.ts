@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { britishDate } from '../dates.ts';
 import { sourceDate } from '../source-date.ts';
 import { oneYearBefore } from './checks/library-checks.ts';
@@ -82,10 +82,14 @@ export function approvalDay(env: Record<string, string | undefined> = globalThis
  * lesson changes it; the package version would not.
  */
 export function lessonFilesVersion(lessons: readonly Pick<Lesson, 'file' | 'yamlSource'>[]): string {
-  const hash = createHash('sha256');
-  for (const lesson of lessons) hash.update(`${path.basename(lesson.file)}\0${lesson.yamlSource}\0`);
-  return hash.digest('hex').slice(0, 12);
+  // @noble/hashes rather than node:crypto: the browser's render worker makes the sheet too.
+  const hash = sha256.create();
+  for (const lesson of lessons) hash.update(utf8ToBytes(`${baseName(lesson.file)}\0${lesson.yamlSource}\0`));
+  return bytesToHex(hash.digest()).slice(0, 12);
 }
+
+/** A file's name without its folders, `/` or `\\` (path.basename, without node:path). */
+const baseName = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
 function audienceWords(lesson: Lesson): string {
   if (lesson.audience === 'staff') return 'Staff';

@@ -1,6 +1,6 @@
 import { readAsset } from '#assets';
 import type { Lesson, Library, Unit } from '../lesson/types.ts';
-import { unitApprovalFileName } from '../outputs.ts';
+import { lessonPackFileName, unitApprovalFileName } from '../outputs.ts';
 import { lessonReadme } from './lesson-readme.ts';
 import { zipEntries } from './zip.ts';
 import type { PackEntry } from './zip.ts';
@@ -48,7 +48,7 @@ export function unitPack(
     '',
     'Lessons, in teaching order (each zip holds the lesson plan, handouts, slides, letters and a README):',
     '',
-    ...packs.map(({ lesson }, index) => `${index + 1}. ${lesson.title}: \`${lesson.id}-pack.zip\``),
+    ...packs.map(({ lesson }, index) => `${index + 1}. ${lesson.title}: \`${lessonPackFileName(lesson.id)}\``),
     '',
     ...(approval
       ? [
@@ -58,7 +58,7 @@ export function unitPack(
       : []),
   ].join('\n');
   return zipEntries([
-    ...packs.map(({ lesson, bytes }) => ({ path: `${lesson.id}-pack.zip`, bytes })),
+    ...packs.map(({ lesson, bytes }) => ({ path: lessonPackFileName(lesson.id), bytes })),
     ...unitFiles.map((file) => ({ path: file.name, bytes: file.bytes })),
     { path: 'README.md', bytes: encoder.encode(readme) },
     ...licenceEntries(),

@@ -9,7 +9,12 @@ import type { CharacterRenames } from '../../src/lesson/rename.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import { renderLessonFiles, type RenderedFile } from '../../src/pipeline/render-downloads.ts';
 import { assetFiles, type AssetName } from '../../src/platform/asset-files.ts';
-import { FORM_SCHOOL_FIELDS, personaliseData, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
+import { personaliseData, personaliseUnit, type PersonaliseData } from '../../src/site/lib/personalise-data.ts';
+import { schoolFormOf, schoolYaml } from '../../src/browser/school-yaml.ts';
+import { renderUnitFiles } from '../../src/pipeline/render-unit-files.ts';
+import { approvalDay } from '../../src/lesson/unit-approval.ts';
+import { lessonPackFileName } from '../../src/outputs.ts';
+import type { Unit } from '../../src/lesson/types.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { serveFolder, type StaticServer } from '../helpers/static-server.ts';
 import { png } from '../helpers/png.ts';
@@ -24,30 +29,38 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
  */
 async function renderInBrowser(
   page: Page,
-  data: PersonaliseData,
-  extra: { school?: string; renames?: CharacterRenames } = {},
+  data: PersonaliseData | PersonaliseData[],
+  extra: { school?: string; renames?: CharacterRenames; unit?: Unit } = {},
 ): Promise<{ error?: string; files?: { name: string; bytes: string }[]; diagnostics?: unknown[] }> {
   const sent = {
-    data: JSON.parse(JSON.stringify(data)) as PersonaliseData,
+    datas: JSON.parse(JSON.stringify(Array.isArray(data) ? data : [data])) as PersonaliseData[],
     assets: (Object.keys(assetFiles) as AssetName[]).map((name) => [name, base64(readAsset(name))] as const),
     ...extra,
   };
-  return page.evaluate(async ({ data, assets, school, renames }) => {
+  return page.evaluate(async ({ datas, assets, school, renames, unit }) => {
     const bytes = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     const worker = new Worker('/render-worker.js', { type: 'module' });
+    const [data] = datas;
     const message: RenderRequest = {
       id: 1,
-      lesson: data.lesson,
+      lessons: datas.map((one) => one.lesson),
+      ...(unit ? { unit } : {}),
       library: data.library,
       assets: assets.map(([name, text]) => [name, bytes(text)]),
-      images: data.images.map(([key, image]) => [key, { ...image, bytes: bytes(image.bytes), file: '' }]),
+      images: datas.flatMap((one) =>
+        one.images.map(
+          ([key, image]) => [key, { ...image, bytes: bytes(image.bytes), file: '' }] as RenderRequest['images'][number],
+        ),
+      ),
       versions: data.versions,
       school,
       renames,
       sourceDateEpoch: data.sourceDateEpoch,
     };
     const answer = await new Promise<MessageEvent['data']>((resolve, reject) => {
-      worker.onmessage = (event) => resolve(event.data);
+      worker.onmessage = (event) => {
+        if (!('progress' in event.data)) resolve(event.data);
+      };
       worker.onerror = (event) => reject(new Error(`${event.message} at ${event.filename}:${event.lineno}`));
       worker.postMessage(message);
     });
@@ -175,18 +188,45 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
     const node = await renderLessonFiles(lesson, library);
     const data = personaliseData(lesson, library);
     expect(data.images.map(([key]) => key).sort()).toEqual([`#school\ncrest.png`, `who-can-help\nchart.png`]);
-    expect(data.schoolExtras).toMatch(/^localServices:/m);
-    expect(data.schoolExtras).toMatch(/^logo: crest\.png$/m);
     // Nothing of where the site was built: not the library's folder, nor the temporary one it is in.
     expect(JSON.stringify(data)).not.toContain(tmpdir());
-    // The page sends its form's lines and the profile's other lines: here, the site's profile unchanged.
-    const school = library.school as unknown as Record<string, string | undefined>;
-    const form = FORM_SCHOOL_FIELDS.filter((key) => school[key])
-      .map((key) => `${key}: ${JSON.stringify(school[key])}`)
-      .join('\n');
-    const reply = await renderInBrowser(page, data, { school: `${form}\n${data.schoolExtras}` });
+    // The page fills its form from the site's profile and sends what the form makes: the same profile.
+    const made = schoolYaml(schoolFormOf(data.library.school as unknown as Record<string, unknown>));
+    expect(made?.text).toMatch(/^localServices:/m);
+    expect(made?.text).toMatch(/^logo: "crest\.png"$/m);
+    const reply = await renderInBrowser(page, data, { school: made?.text });
     expect(reply.error).toBeUndefined();
     expectSameFiles(reply.files, node.files);
+  });
+
+  it('should make a unit’s pack and approval sheet from its lessons, renamed, as pshe build does', async () => {
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1790000000';
+    try {
+      const plain = exampleLibrary();
+      const unit = plain.units[0];
+      const datas = unit.lessons.map((id) => personaliseData(exampleLesson(id), plain));
+      const character = datas.flatMap((data) => data.characters)[0];
+      const renames = { [character]: 'Alex' };
+      const built = loadLibrary('examples/library', { today: '2026-11-26', renames }).library;
+      const lessons = unit.lessons.map((id) => built.lessons.find((lesson) => lesson.id === id)!);
+      const members = await Promise.all(
+        lessons.map(async (lesson) => ({
+          lesson,
+          bytes: (await renderLessonFiles(lesson, built)).files.find((f) => f.name === lessonPackFileName(lesson.id))!
+            .bytes,
+        })),
+      );
+      const node = await renderUnitFiles(unit, members, built, approvalDay());
+      expect(node.map((file) => file.name)).toEqual([`${unit.id}-pack.zip`, `${unit.id}-approval.pdf`]);
+      const published = personaliseUnit(unit, lessons);
+      const reply = await renderInBrowser(page, datas, { renames, unit: published.unit });
+      expect(reply.error).toBeUndefined();
+      expectSameFiles(reply.files, node);
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
   });
 
   it('should answer a school profile that does not pass the check with its problems and no files', async () => {

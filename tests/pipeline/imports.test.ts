@@ -28,7 +28,7 @@ const ranks: Record<string, string[]>[] = [
   // Text → mdast; the loader calls it for every markdown field.
   { markdown: ['src/markdown/'] },
   // YAML → validated Lesson model and diagnostics; the one gate for library files.
-  { lesson: ['src/lesson/', 'src/library-file.ts'] },
+  { lesson: ['src/lesson/', 'src/library-file.ts', 'src/image-check.ts'] },
   {
     // The registry of a lesson's outputs, read by renderers, the build and the site.
     outputs: ['src/outputs.ts'],

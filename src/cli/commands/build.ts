@@ -19,10 +19,9 @@ import { prepareLibrary } from '../../lesson/load-library.ts';
 import type { Diagnostic, Library } from '../../lesson/types.ts';
 import { BuildPool } from '../../pipeline/build-pool.ts';
 import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from '../../pipeline/download-cache.ts';
-import { unitPack } from '../../pack/packs.ts';
-import { unitApprovalFileName } from '../../outputs.ts';
+import { lessonPackFileName } from '../../outputs.ts';
 import { approvalDay } from '../../lesson/unit-approval.ts';
-import { renderUnitApproval } from '../../pdf/documents/unit-approval.ts';
+import { renderUnitFiles } from '../../pipeline/render-unit-files.ts';
 import { Progress } from '../../pipeline/progress.ts';
 import { RENDER_WORKER_DIR, writeRenderWorker } from '../../pipeline/render-worker-bundle.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
@@ -266,23 +265,17 @@ async function writeUnitPacks(downloads: string, library: Library, cache: { shar
   for (const unit of library.units) {
     const lessons = unit.lessons.flatMap((id) => {
       const lesson = byId.get(id);
-      return lesson && existsSync(path.join(downloads, id, `${id}-pack.zip`)) ? [lesson] : [];
+      return lesson && existsSync(path.join(downloads, id, lessonPackFileName(id))) ? [lesson] : [];
     });
     const key = unitKey(cache.sharedKey, unit, lessons, today);
     if (cache.useCache && copyCached(key, unitsDir)) continue;
-    const name = `${unit.id}-pack.zip`;
-    const approval = {
-      name: unitApprovalFileName(unit.id),
-      bytes: await renderUnitApproval(unit, lessons, library, today),
-    };
     const members = lessons.map((lesson) => ({
       lesson,
-      bytes: readFileSync(path.join(downloads, lesson.id, `${lesson.id}-pack.zip`)),
+      bytes: readFileSync(path.join(downloads, lesson.id, lessonPackFileName(lesson.id))),
     }));
-    const bytes = unitPack(unit, members, [approval]);
-    writeFileSync(path.join(unitsDir, name), bytes);
-    writeFileSync(path.join(unitsDir, approval.name), approval.bytes);
-    writeCached(key, [{ name, bytes }, approval], unitsDir);
+    const files = await renderUnitFiles(unit, members, library, today);
+    for (const file of files) writeFileSync(path.join(unitsDir, file.name), file.bytes);
+    writeCached(key, files, unitsDir);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Lesson } from '../../lesson/types.ts';
-import { outputFileName, outputsFor } from '../../outputs.ts';
+import { outputFileName, outputsFor, unitPackFileName } from '../../outputs.ts';
 import type { OutputKind } from '../../outputs.ts';
 
 /** One file a teacher can download for a lesson (design.md, "Outputs"). */
@@ -22,4 +22,4 @@ export function lessonDownloads(lesson: Lesson): Download[] {
 }
 
 /** The zip of every lesson pack in a unit. */
-export const unitPackHref = (unitId: string) => `/downloads/units/${unitId}-pack.zip`;
+export const unitPackHref = (unitId: string) => `/downloads/units/${unitPackFileName(unitId)}`;

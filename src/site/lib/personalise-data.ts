@@ -1,12 +1,11 @@
 import type { Image } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { stringify } from 'yaml';
 import { readLessonImage, readLogo } from '#images';
 import { installedVersions } from '#installed-versions';
 import { lessonCharacters, markdownFieldsOf } from '../../lesson/characters.ts';
 import { imageKey } from '../../lesson/images.ts';
 import { forSite } from '../../lesson/strip-positions.ts';
-import type { Lesson, Library } from '../../lesson/types.ts';
+import type { Lesson, Library, Unit } from '../../lesson/types.ts';
 import type { LessonImage } from '../../library-file.ts';
 import type { InstalledVersions } from '../../platform/package-versions.ts';
 
@@ -28,18 +27,9 @@ export interface PersonaliseData {
   characters: string[];
   images: [string, PublishedImage][];
   versions: InstalledVersions;
-  /**
-   * The site's own school profile beyond the fields the page's form holds (its logo, by file
-   * name, and its local services), as YAML lines the page adds to the school.yaml it makes:
-   * without them a page that changes nothing would lose them.
-   */
-  schoolExtras: string;
   /** The build's SOURCE_DATE_EPOCH, when it had one: every date inside the files. */
   sourceDateEpoch?: string;
 }
-
-/** The school fields the page's form holds (src/browser/personalise-page.ts). */
-export const FORM_SCHOOL_FIELDS = ['name', 'dslName', 'dslContact', 'deputyDsl', 'signOff', 'accentColour'] as const;
 
 const published = (image: LessonImage): PublishedImage => ({
   type: image.type,
@@ -68,9 +58,6 @@ export function personaliseData(lesson: Lesson, library: Library): PersonaliseDa
     school.logo = school.logo.split(/[\\/]/).pop();
     if (read.image && school.logo) images.push([imageKey(undefined, school.logo), published(read.image)]);
   }
-  const extras = Object.fromEntries(
-    Object.entries(school ?? {}).filter(([key]) => !(FORM_SCHOOL_FIELDS as readonly string[]).includes(key)),
-  );
   // Nothing of the machine that built the site: no image's path, no unit's, and no record of a build's
   // renames (a site built with --rename Jay=Alex would tell that a pupil is called Jay).
   const model: Partial<Lesson> & Omit<Lesson, 'images' | 'renames'> = forSite(lesson);
@@ -88,7 +75,17 @@ export function personaliseData(lesson: Lesson, library: Library): PersonaliseDa
     characters: lessonCharacters(lesson),
     images,
     versions: installedVersions(),
-    schoolExtras: Object.keys(extras).length ? stringify(extras) : '',
     ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH } : {}),
   };
+}
+
+/** What `/personalise/?unit=<unit>` needs of a unit, published as `/personalise/units/<unit>.json`. */
+export interface PersonaliseUnit {
+  unit: Unit;
+  /** Its lessons' ids in the unit's order: each is `/personalise/lessons/<id>.json`. */
+  lessons: string[];
+}
+
+export function personaliseUnit(unit: Unit, lessons: readonly Lesson[]): PersonaliseUnit {
+  return { unit: { ...unit, file: inLibrary(unit.file) }, lessons: lessons.map((lesson) => lesson.id) };
 }

@@ -1,0 +1,140 @@
+import { checkImageBytes } from '../image-check.ts';
+import type { LessonImage } from '../library-file.ts';
+import { limits } from '../limits.ts';
+import {
+  SCHOOL_TEXT_FIELDS,
+  SERVICE_FIELDS,
+  logoWording,
+  serviceWording,
+  type ServiceField,
+} from '../site/lib/school-form.ts';
+import { clearErrors, showErrors } from './error-summary.ts';
+import { formField } from './form-field.ts';
+import { schoolInput, serviceInput, type SchoolForm, type ServiceForm } from './school-yaml.ts';
+
+/**
+ * The "Your school" part of `/personalise/`: the profile's text fields (made
+ * by the Astro page), the logo (a file chosen on this device, checked as the
+ * library's file gate checks one) and the local services (added and removed
+ * here). It reads and fills the form as a {@link SchoolForm}; school-yaml.ts
+ * turns that into the school.yaml the worker checks.
+ */
+
+/** A logo chosen here, or the site's own: its file name and the image the renderers draw. */
+export interface Logo {
+  name: string;
+  image: Omit<LessonImage, 'file'>;
+}
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let logo: Logo | undefined;
+
+export const currentLogo = () => logo;
+
+function showLogo(next: Logo | undefined) {
+  logo = next;
+  byId<HTMLParagraphElement>('school-logo-status').textContent = next
+    ? `Printed on the letters: ${next.name}.`
+    : 'No logo: the letters are printed without one.';
+  byId<HTMLButtonElement>('remove-logo').hidden = !next;
+}
+
+/** Read a chosen logo file as the library's gate reads one (src/image-check.ts): the same limits, the same words. */
+async function chooseLogo(file: File) {
+  clearErrors();
+  const shown = `The logo \`${file.name}\``;
+  // Nothing is read of a file over the byte limit: its size is enough to refuse it.
+  const over = file.size > limits.imageBytes.value;
+  const bytes = over ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+  const checked = checkImageBytes(bytes, shown, 'logo', file.size);
+  if (checked.problem) {
+    byId<HTMLInputElement>(schoolInput('logo')).value = '';
+    return showErrors([{ input: schoolInput('logo'), message: checked.problem.message }]);
+  }
+  showLogo({ name: file.name, image: { bytes, ...checked.header } });
+}
+
+/** The services' fields, one group each, renumbered from 1 whenever one is added or removed. */
+function renderServices(services: readonly ServiceForm[]) {
+  const holder = byId<HTMLDivElement>('services');
+  holder.replaceChildren(
+    ...services.map((service, index) => {
+      const group = document.createElement('fieldset');
+      group.className = 'service';
+      group.dataset.id = service.id ?? '';
+      const legend = document.createElement('legend');
+      const heading = document.createElement('h3');
+      heading.textContent = `Local service ${index + 1}`;
+      legend.append(heading);
+      group.append(legend);
+      for (const field of SERVICE_FIELDS) {
+        group.append(formField(serviceInput(index, field), serviceWording[field], { value: service[field] }).field);
+      }
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'button button-secondary';
+      remove.textContent = `Remove local service ${index + 1}`;
+      remove.addEventListener('click', () => {
+        const left = readServices().filter((_, at) => at !== index);
+        renderServices(left);
+        byId<HTMLParagraphElement>('progress').textContent = `Local service ${index + 1} is removed.`;
+        byId<HTMLButtonElement>('add-service').focus();
+      });
+      group.append(remove);
+      return group;
+    }),
+  );
+}
+
+function readServices(): ServiceForm[] {
+  return [...document.querySelectorAll<HTMLFieldSetElement>('#services fieldset.service')].map((group, index) => {
+    const service: ServiceForm = group.dataset.id ? { id: group.dataset.id } : {};
+    for (const field of SERVICE_FIELDS) {
+      const value = byId<HTMLInputElement>(serviceInput(index, field)).value;
+      if (value.trim()) service[field as ServiceField] = value;
+    }
+    return service;
+  });
+}
+
+/** The profile as the form holds it now. */
+export function readSchool(): SchoolForm {
+  const fields: SchoolForm['fields'] = {};
+  for (const field of SCHOOL_TEXT_FIELDS) {
+    const value = byId<HTMLInputElement>(schoolInput(field)).value;
+    if (value.trim()) fields[field] = value;
+  }
+  return { fields, ...(logo ? { logo: logo.name } : {}), services: readServices() };
+}
+
+/** Put a profile in the form: every text field (empty where it has none), its services, and the logo given. */
+export function fillSchool(form: SchoolForm, withLogo: Logo | undefined) {
+  for (const field of SCHOOL_TEXT_FIELDS) byId<HTMLInputElement>(schoolInput(field)).value = form.fields[field] ?? '';
+  renderServices(form.services);
+  showLogo(withLogo);
+}
+
+/** Wire the logo's and the services' controls, and show the profile the page starts with. */
+export function startSchool(start: SchoolForm, startLogo: Logo | undefined) {
+  const holder = byId<HTMLDivElement>('logo-field');
+  const { field, input } = formField(schoolInput('logo'), logoWording, { hintId: 'school-logo-status' });
+  input.type = 'file';
+  input.accept = 'image/png,image/jpeg,.png,.jpg,.jpeg';
+  holder.prepend(field);
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void chooseLogo(file);
+  });
+  byId<HTMLButtonElement>('remove-logo').addEventListener('click', () => {
+    showLogo(undefined);
+    input.value = '';
+    input.focus();
+  });
+  byId<HTMLButtonElement>('add-service').addEventListener('click', () => {
+    const services = readServices();
+    renderServices([...services, {}]);
+    byId<HTMLInputElement>(serviceInput(services.length, 'name')).focus();
+  });
+  fillSchool(start, startLogo);
+}
