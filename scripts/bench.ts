@@ -151,9 +151,10 @@ ${docxBench}
 
 ## A lesson's files made in the browser (/personalise/)
 
-\`node scripts/bench-browser.ts\`: headless Chromium, from the click to the links. Chromium's CPU
-throttling slows the page's own thread, not its worker, so the slowed figure says little about an old
-laptop.
+\`node scripts/bench-browser.ts\`: headless Chromium on the shipped library, from the click to the links.
+Chromium's own CPU throttling reaches only pages, not the worker that does the work, so the slowed
+figures stop and start the whole browser's processes instead (as cpulimit does), and say how much
+slower a busy loop ran.
 
 \`\`\`
 ${browserBench}
