@@ -1,49 +1,13 @@
 import path from 'node:path';
 import { lessonImageScope, readLibraryImage } from '../library-file.ts';
-import { checkSignpostRefs } from './checks/library-checks.ts';
-import type { LessonFacts } from './checks/library-checks.ts';
-import { checkLesson } from './checks/lesson-checks.ts';
-import type { TerminologyEntry } from './checks/terminology.ts';
-import { capDiagnostics, diagnostic } from './diagnostic.ts';
+import { diagnostic } from './diagnostic.ts';
 import { limits } from '../limits.ts';
-import { loadDocument } from './load-document.ts';
+import { failedLesson, loadLessonBytes } from './load-lesson-bytes.ts';
+import type { LessonContext, LessonJob, LessonResult } from './load-lesson-bytes.ts';
 import { display, read } from './read-file.ts';
-import { SLUG } from './schema.ts';
-import type { Diagnostic, Lesson } from './types.ts';
-import { positionAt, positionsOf } from './yaml-source.ts';
-import type { CharacterRenames } from './rename.ts';
+import type { Diagnostic } from './types.ts';
 
-/** One lesson file to load, with what it needs to know about the library. */
-export interface LessonJob {
-  file: string;
-  unit: string;
-}
-
-export interface LessonContext {
-  knownSignposts: string[];
-  today: string;
-  /** Terms the library's own `terminology.yaml` adds to the built-in list (`safeguarding-terminology`). */
-  terminology?: TerminologyEntry[];
-  /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
-  modelCache?: { read: boolean };
-  /**
-   * Characters to rename in every lesson that loads (`pshe build --rename`),
-   * applied by `loadLesson` after the lesson is loaded and checked as written:
-   * the context travels to the pool's workers, so every thread's models are
-   * renamed once, where they are made.
-   */
-  renames?: CharacterRenames;
-}
-
-export interface LessonResult {
-  job: LessonJob;
-  /** Present when the lesson loaded without an error. */
-  lesson?: Lesson;
-  facts: LessonFacts;
-  diagnostics: Diagnostic[];
-  /** Files besides the lesson that its result depends on (its images), and whether each existed. */
-  assets?: { file: string; exists: boolean }[];
-}
+export type { LessonContext, LessonJob, LessonResult } from './load-lesson-bytes.ts';
 
 /**
  * Every image a lesson shows, through the one gate for library files
@@ -100,10 +64,9 @@ function checkImages(
 }
 
 /**
- * Load one lesson file: YAML, schema, markdown, and the rules of one lesson
- * (including its signpost ids and image files). Pure apart from reading the
- * file, so it can run in a worker thread. Rules that need a renderer (a slide
- * that holds too much) are the check stage's (src/check), run on the result.
+ * Load one lesson file: read it (unless the caller has its bytes), then
+ * `loadLessonBytes` with its images through the library's gate. Pure apart
+ * from reading files, so it can run in a worker thread.
  */
 export function loadLessonFile(
   job: LessonJob,
@@ -111,76 +74,11 @@ export function loadLessonFile(
   /** The file's bytes, when the caller has read them already (the model cache). */
   known?: Uint8Array,
 ): LessonResult {
-  const name = path.basename(job.file);
-  const fallbackId = name.replace(/\.ya?ml$/, '');
   const shown = display(job.file);
-  const failed = (diagnostics: Diagnostic[], id = fallbackId): LessonResult => ({
-    job,
-    facts: { id, unit: job.unit, file: shown, idAt: { line: 1, column: 1 }, signposts: [] },
-    diagnostics,
-  });
-  const { bytes, diagnostics: readProblems } = known ? { bytes: known, diagnostics: [] } : read(job.file);
-  if (!bytes) return failed(readProblems);
-  const loaded = loadDocument('lesson', shown, bytes);
-  if (!loaded.data || !loaded.source || !loaded.fields) {
-    // The file failed to load, but it still holds its id: record it so the
-    // unit check does not add a second, misleading "missing lesson" error.
-    const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
-    return failed(loaded.diagnostics, typeof raw === 'string' ? raw : fallbackId);
-  }
-  const source = loaded.source;
-  const id = loaded.data.id ?? fallbackId;
-  const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
-  const diagnostics = [...loaded.diagnostics];
-  if (!SLUG.test(id)) {
-    diagnostics.push(
-      diagnostic(
-        'lesson-id-invalid',
-        source.file,
-        idAt,
-        `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
-      ),
-    );
-  } else if (id.length > limits.idLength.value) {
-    diagnostics.push(
-      diagnostic(
-        'lesson-id-invalid',
-        source.file,
-        idAt,
-        `The id \`${id.slice(0, 40)}…\` is ${id.length} characters long; ids may be at most ${limits.idLength.value}, since they name the lesson's files. Shorten the file name or \`id\`.`,
-      ),
-    );
-  } else if (id === 'units') {
-    diagnostics.push(
-      diagnostic(
-        'lesson-id-reserved',
-        source.file,
-        idAt,
-        'The id `units` is reserved for unit packs. Rename the lesson.',
-      ),
-    );
-  }
-  const refs = [
-    ...(loaded.data.signposts ?? []).map((ref, index) => ({ id: ref, at: positionAt(source, ['signposts', index]) })),
-    ...loaded.fields.signposts,
-  ];
-  const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
-  diagnostics.push(
-    ...checkLesson({ lesson: loaded.data, source, today: context.today, terminology: context.terminology }),
+  const name = path.basename(job.file);
+  const { bytes, diagnostics } = known ? { bytes: known, diagnostics: [] } : read(job.file);
+  if (!bytes) return failedLesson(job, { name, shown }, diagnostics);
+  return loadLessonBytes(job, { name, shown, bytes }, context, (used, file, found) =>
+    checkImages(job.file, used, file, found),
   );
-  diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
-  const { assets, images } = checkImages(job.file, loaded.fields.images, source.file, diagnostics);
-  const ok = !diagnostics.some((d) => d.severity === 'error');
-  const lesson = ok
-    ? ({
-        ...loaded.data,
-        id,
-        unit: job.unit,
-        file: source.file,
-        yamlSource: source.text,
-        positions: positionsOf(source),
-        images,
-      } as Lesson)
-    : undefined;
-  return { job, lesson, facts, diagnostics: capDiagnostics(diagnostics), assets };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkDuplicateLessonIds, checkUnitMembership } from './checks/library-checks.ts';
-import { loadLibraryTerminology } from './checks/terminology.ts';
+import { loadLibraryTerminology } from './checks/library-terminology.ts';
 import type { UnitFacts } from './checks/library-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
 import { loadDocument } from './load-document.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
-import { checkTemplatesVersion } from './checks/lesson-checks.ts';
+import { readAsset } from '#assets';
 import { limits } from '../limits.ts';
 import { loadLessonFile } from './load-lesson-file.ts';
 import { renameCharacters } from './rename.ts';
@@ -12,6 +12,26 @@ import { readBounded } from './read-file.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
 
 /** Where loaded lessons are kept between runs (design.md: node_modules/.cache/pshe-kit/). */
+/** The texts in templates/ that the checks read: the built-in terminology and the letter home's frame. */
+const checkTemplates = ['templates/terminology.yaml', 'templates/parent-letter.yaml'] as const;
+
+let templatesVersion: string | undefined;
+
+/**
+ * A hash of the templates the lesson checks read (`checkTemplates`), once per
+ * thread: a cache of check results (`model-cache.ts`) keys on it as it keys on
+ * the code, so a school's edit to templates/terminology.yaml checks every lesson again.
+ */
+function checkTemplatesVersion(): string {
+  if (templatesVersion) return templatesVersion;
+  const hash = createHash('sha256');
+  for (const name of checkTemplates) {
+    hash.update(name).update('\0').update(readAsset(name));
+  }
+  templatesVersion = hash.digest('hex');
+  return templatesVersion;
+}
+
 export const modelCacheDir = path.resolve('node_modules/.cache/pshe-kit/models');
 
 const contextKeys = new WeakMap<LessonContext, string>();

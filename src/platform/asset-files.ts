@@ -1,5 +1,5 @@
 /**
- * The files the renderers read besides a lesson library: the fonts the PDFs
+ * The files the renderers and the checks read besides a lesson library: the fonts the PDFs
  * embed, the texts templates/ holds, the licences every pack carries. One
  * list, by the name a renderer asks for: in Node each is read from where
  * it lives (assets.node.ts); in a browser the page fetches the same files,
@@ -13,6 +13,7 @@ export const assetFiles = {
   'templates/parent-letter.yaml': { project: 'templates/parent-letter.yaml' },
   'templates/invitation-letter.yaml': { project: 'templates/invitation-letter.yaml' },
   'templates/disclosure-steps.yaml': { project: 'templates/disclosure-steps.yaml' },
+  'templates/terminology.yaml': { project: 'templates/terminology.yaml' },
   LICENSE: { project: 'LICENSE' },
   'LICENSE-CONTENT.md': { project: 'LICENSE-CONTENT.md' },
 } as const satisfies Record<string, { package: string } | { project: string }>;

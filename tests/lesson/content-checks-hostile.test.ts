@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkLesson } from '../../src/lesson/checks/lesson-checks.ts';
 import { lessonPassages } from '../../src/lesson/checks/passages.ts';
-import { checkTerminology, loadLibraryTerminology } from '../../src/lesson/checks/terminology.ts';
+import { checkTerminology } from '../../src/lesson/checks/terminology.ts';
+import { loadLibraryTerminology } from '../../src/lesson/checks/library-terminology.ts';
 import type { TerminologyEntry } from '../../src/lesson/checks/terminology.ts';
 import { loadDocument } from '../../src/lesson/load-document.ts';
 import { limits } from '../../src/limits.ts';

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { diagnostic } from '../diagnostic.ts';
 import { rules } from '../rules.ts';
@@ -215,29 +213,6 @@ export const lessonChecks: readonly Check[] = [
   placeholders,
   wording,
 ];
-
-/** The texts in templates/ that the checks read: the built-in terminology and the letter home's frame. */
-const checkTemplates = ['terminology.yaml', 'parent-letter.yaml'];
-
-let templatesVersion: string | undefined;
-
-/**
- * A hash of the templates the lesson checks read (`checkTemplates`), once per
- * thread: a cache of check results (`model-cache.ts`) keys on it as it keys on
- * the code, so a school's edit to templates/terminology.yaml checks every lesson again.
- */
-export function checkTemplatesVersion(): string {
-  if (templatesVersion) return templatesVersion;
-  const hash = createHash('sha256');
-  for (const name of checkTemplates) {
-    hash
-      .update(name)
-      .update('\0')
-      .update(readFileSync(new URL(`../../../templates/${name}`, import.meta.url)));
-  }
-  templatesVersion = hash.digest('hex');
-  return templatesVersion;
-}
 
 export function checkLesson(context: LessonCheckContext): Diagnostic[] {
   return lessonChecks.flatMap((check) => check(context));

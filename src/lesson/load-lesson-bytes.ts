@@ -1,0 +1,155 @@
+import { checkSignpostRefs } from './checks/library-checks.ts';
+import type { LessonFacts } from './checks/library-checks.ts';
+import { checkLesson } from './checks/lesson-checks.ts';
+import { capDiagnostics, diagnostic } from './diagnostic.ts';
+import { limits } from '../limits.ts';
+import type { CharacterRenames } from './rename.ts';
+import type { TerminologyEntry } from './checks/terminology.ts';
+import { loadDocument } from './load-document.ts';
+import { SLUG } from './schema.ts';
+import type { Diagnostic, Lesson } from './types.ts';
+import { positionAt, positionsOf } from './yaml-source.ts';
+
+/** One lesson file to load, with what it needs to know about the library. */
+export interface LessonJob {
+  file: string;
+  unit: string;
+}
+
+export interface LessonContext {
+  knownSignposts: string[];
+  today: string;
+  /** Terms the library's own `terminology.yaml` adds to the built-in list (`safeguarding-terminology`). */
+  terminology?: TerminologyEntry[];
+  /** Use the model cache (`model-cache.ts`): `read: false` loads every lesson and refreshes the cache. */
+  modelCache?: { read: boolean };
+  /**
+   * Characters to rename in every lesson that loads (`pshe build --rename`),
+   * applied by `loadLesson` after the lesson is loaded and checked as written:
+   * the context travels to the pool's workers, so every thread's models are
+   * renamed once, where they are made.
+   */
+  renames?: CharacterRenames;
+}
+
+export interface LessonResult {
+  job: LessonJob;
+  /** Present when the lesson loaded without an error. */
+  lesson?: Lesson;
+  facts: LessonFacts;
+  diagnostics: Diagnostic[];
+  /** Files besides the lesson that its result depends on (its images), and whether each existed. */
+  assets?: { file: string; exists: boolean }[];
+}
+
+/** A lesson's file as it is shown (`lessons/unit/x.yaml`), its name (`x.yaml`) and its bytes. */
+export interface LessonBytes {
+  name: string;
+  shown: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The images a lesson shows, checked where they are (`src/lesson/load-lesson-file.ts`: through the
+ * library's gate; the browser's editor: those it was given): each refusal an error pushed to
+ * `diagnostics`; returns the files read and, for caches, each file the result depends on.
+ */
+export type LessonImageCheck = (
+  used: readonly { url: string; at: { line: number; column: number } }[],
+  shown: string,
+  diagnostics: Diagnostic[],
+) => { assets: { file: string; exists: boolean }[]; images: string[] };
+
+/** The result for a lesson that did not load: its id (from its name, unless given) and its problems. */
+export function failedLesson(
+  job: LessonJob,
+  file: Pick<LessonBytes, 'name' | 'shown'>,
+  diagnostics: Diagnostic[],
+  id = file.name.replace(/\.ya?ml$/, ''),
+): LessonResult {
+  return {
+    job,
+    facts: { id, unit: job.unit, file: file.shown, idAt: { line: 1, column: 1 }, signposts: [] },
+    diagnostics,
+  };
+}
+
+/**
+ * Load one lesson from its bytes: YAML, schema, markdown, and the rules of one
+ * lesson (including its signpost ids and, through `checkImages`, its image
+ * files). No file system: `pshe check` and `pshe build` come here through
+ * `loadLessonFile`, the browser's editor directly. Rules that need a renderer
+ * (a slide that holds too much) are the check stage's (src/check), run on the result.
+ */
+export function loadLessonBytes(
+  job: LessonJob,
+  file: LessonBytes,
+  context: LessonContext,
+  checkImages: LessonImageCheck,
+): LessonResult {
+  const { shown, bytes } = file;
+  const fallbackId = file.name.replace(/\.ya?ml$/, '');
+  const failed = (diagnostics: Diagnostic[], id = fallbackId) => failedLesson(job, file, diagnostics, id);
+  const loaded = loadDocument('lesson', shown, bytes);
+  if (!loaded.data || !loaded.source || !loaded.fields) {
+    // The file failed to load, but it still holds its id: record it so the
+    // unit check does not add a second, misleading "missing lesson" error.
+    const raw = (loaded.source?.data as { id?: unknown } | undefined)?.id;
+    return failed(loaded.diagnostics, typeof raw === 'string' ? raw : fallbackId);
+  }
+  const source = loaded.source;
+  const id = loaded.data.id ?? fallbackId;
+  const idAt = loaded.data.id ? positionAt(source, ['id']) : { line: 1, column: 1 };
+  const diagnostics = [...loaded.diagnostics];
+  if (!SLUG.test(id)) {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-invalid',
+        source.file,
+        idAt,
+        `The file name gives the id \`${id}\`, which is not lower case with hyphens. Rename the file (such as getting-help.yaml) or set \`id\`.`,
+      ),
+    );
+  } else if (id.length > limits.idLength.value) {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-invalid',
+        source.file,
+        idAt,
+        `The id \`${id.slice(0, 40)}…\` is ${id.length} characters long; ids may be at most ${limits.idLength.value}, since they name the lesson's files. Shorten the file name or \`id\`.`,
+      ),
+    );
+  } else if (id === 'units') {
+    diagnostics.push(
+      diagnostic(
+        'lesson-id-reserved',
+        source.file,
+        idAt,
+        'The id `units` is reserved for unit packs. Rename the lesson.',
+      ),
+    );
+  }
+  const refs = [
+    ...(loaded.data.signposts ?? []).map((ref, index) => ({ id: ref, at: positionAt(source, ['signposts', index]) })),
+    ...loaded.fields.signposts,
+  ];
+  const facts: LessonFacts = { id, unit: job.unit, file: source.file, idAt, signposts: refs };
+  diagnostics.push(
+    ...checkLesson({ lesson: loaded.data, source, today: context.today, terminology: context.terminology }),
+  );
+  diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
+  const { assets, images } = checkImages(loaded.fields.images, source.file, diagnostics);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const lesson = ok
+    ? ({
+        ...loaded.data,
+        id,
+        unit: job.unit,
+        file: source.file,
+        yamlSource: source.text,
+        positions: positionsOf(source),
+        images,
+      } as Lesson)
+    : undefined;
+  return { job, lesson, facts, diagnostics: capDiagnostics(diagnostics), assets };
+}
