@@ -5,8 +5,6 @@ import type { RuleId } from './lesson/rules.ts';
 import { limits } from './limits.ts';
 import { readBounded } from './lesson/read-file.ts';
 
-export { imageHeader, type FileProblem } from './image-check.ts';
-
 /**
  * The one gate for every file a library names (issue 11): lesson images, the
  * school's logo, lesson files and unit.yaml. A name is resolved, then

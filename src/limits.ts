@@ -57,6 +57,12 @@ export const limits = {
     what: "a help service's or the school's contact details, ages, audience or hours (printed on every page; shipped maximum 119)",
     rule: 'schema-size',
   },
+  localServices: {
+    value: 30,
+    unit: 'services',
+    what: "local help services in the school's profile (each printed in the DSL briefing)",
+    rule: 'schema-size',
+  },
   nameLength: {
     value: 100,
     unit: 'characters',

@@ -1,3 +1,5 @@
+import { maybeById as byId } from './dom.ts';
+
 /**
  * Errors in the GOV.UK error-summary pattern: a summary at the top that takes
  * focus and links to each field, and the message at the field itself
@@ -12,18 +14,15 @@ export interface FieldError {
   message: string;
 }
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
-
 export function clearErrors(): void {
   byId<HTMLDivElement>('error-summary')!.hidden = true;
   byId<HTMLUListElement>('error-list')!.replaceChildren();
+  for (const error of document.querySelectorAll<HTMLParagraphElement>('.field-error')) {
+    error.hidden = true;
+    error.textContent = '';
+  }
   for (const input of document.querySelectorAll<HTMLInputElement>('input[aria-invalid]')) {
     input.removeAttribute('aria-invalid');
-    const error = byId<HTMLParagraphElement>(`${input.id}-error`);
-    if (error) {
-      error.hidden = true;
-      error.textContent = '';
-    }
     if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
     else input.removeAttribute('aria-describedby');
   }
@@ -33,13 +32,17 @@ export function showErrors(errors: readonly FieldError[]): void {
   const summary = byId<HTMLDivElement>('error-summary')!;
   const list = byId<HTMLUListElement>('error-list')!;
   for (const { input, message } of errors) {
-    const field = byId<HTMLInputElement>(input);
+    const field = byId<HTMLElement>(input);
     const error = byId<HTMLParagraphElement>(`${input}-error`);
     if (field && error) {
-      error.textContent = `Error: ${message}`;
+      // A field may have more than one problem: each is said at it.
+      error.textContent = error.hidden ? `Error: ${message}` : `${error.textContent} ${message}`;
       error.hidden = false;
-      field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', [field.dataset.hint, error.id].filter(Boolean).join(' '));
+      // An input is marked invalid and described by its error; a group (the services) shows the error above it.
+      if (field instanceof HTMLInputElement) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', [field.dataset.hint, error.id].filter(Boolean).join(' '));
+      }
     }
     const item = document.createElement('li');
     const link = document.createElement('a');

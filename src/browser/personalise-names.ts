@@ -1,4 +1,5 @@
 import { characterNameProblem, normaliseName } from '../lesson/characters.ts';
+import { byId } from './dom.ts';
 import type { FieldError } from './error-summary.ts';
 import { formField } from './form-field.ts';
 
@@ -29,7 +30,6 @@ export function charactersOf(lessons: readonly { title: string; characters: read
   return [...byName.values()];
 }
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const inputOf = (index: number) => `character-${index}`;
 
 /** One box per character; for a unit, each says which lessons it changes. */

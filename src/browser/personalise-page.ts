@@ -1,15 +1,19 @@
-import { parse } from 'yaml';
 import { imageKey } from '../lesson/images.ts';
+import { SLUG } from '../lesson/slug.ts';
 import type { Diagnostic, Unit } from '../lesson/types.ts';
 import type { LessonImage } from '../library-file.ts';
+import { limits } from '../limits.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
 import type { PersonaliseData, PersonaliseUnit, PublishedImage } from '../site/lib/personalise-data.ts';
+import { SERVICE_FIELDS, serviceInput, serviceWording } from '../site/lib/school-form.ts';
+import { byId } from './dom.ts';
 import { clearErrors, showErrors, type FieldError } from './error-summary.ts';
 import { charactersOf, fillNames, nameInput, readNames, renamesFrom, startNames } from './personalise-names.ts';
-import { currentLogo, fillSchool, readSchool, startSchool, type Logo } from './personalise-school.ts';
+import { currentLogo, fillSchool, logoProblem, readSchool, startSchool } from './personalise-school.ts';
+import { base64Of, bytesOf, keep, recall, type Remembered } from './personalise-storage.ts';
 import { RenderClient } from './render-client.ts';
 import type { MadeFile } from './render-messages.ts';
-import { inputOfProblem, schoolFormOf, schoolYaml, type SchoolForm, type SchoolYaml } from './school-yaml.ts';
+import { inputOfProblem, schoolFormOf, schoolYaml, serviceOfProblem, type SchoolYaml } from './school-yaml.ts';
 
 /**
  * `/personalise/?lesson=<id>` or `?unit=<unit>`: fetch the published models
@@ -17,59 +21,15 @@ import { inputOfProblem, schoolFormOf, schoolYaml, type SchoolForm, type SchoolY
  * this site, take the school's details and the class's names from the form,
  * and have the render worker make every file of the lesson, or the unit's
  * pack, on this device. Nothing typed here is sent, and nothing is kept
- * unless "Remember on this device" is ticked.
+ * unless "Remember on this device" is ticked (personalise-storage.ts).
  */
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = byId<HTMLFormElement>('personalise');
 const progress = byId<HTMLParagraphElement>('progress');
 const fileList = byId<HTMLUListElement>('file-list');
 const cancel = byId<HTMLButtonElement>('cancel');
 const make = byId<HTMLButtonElement>('make');
 const remember = byId<HTMLInputElement>('remember');
-
-/** What "Remember on this device" keeps, in this browser's localStorage only (never a cookie). */
-const STORE = 'pshe-kit:personalise';
-interface Remembered {
-  school: SchoolForm;
-  /** The logo chosen, its bytes as base64 (left out when the browser's storage cannot hold it). */
-  logo?: Omit<Logo, 'image'> & { image: PublishedImage };
-  /** New names by lesson id, then by the character's name. */
-  names: Record<string, Record<string, string>>;
-}
-
-/** localStorage, where the browser allows it (it may refuse, as with cookies blocked): never a reason to fail. */
-function keep(value: Remembered | undefined): boolean {
-  try {
-    if (value) localStorage.setItem(STORE, JSON.stringify(value));
-    else localStorage.removeItem(STORE);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function recall(): Remembered | undefined {
-  try {
-    const value = JSON.parse(localStorage.getItem(STORE) ?? 'null') as Remembered | null;
-    return value?.school?.fields && Array.isArray(value.school.services) && value.names ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function bytesOf(base64: string): Uint8Array {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 const imageOf = (image: PublishedImage): LessonImage => ({ ...image, bytes: bytesOf(image.bytes), file: '' });
 
@@ -90,9 +50,15 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** This site's JSON at `url`, or undefined when there is none (or what is there is not JSON). */
 async function fetchJson<T>(url: URL): Promise<T | undefined> {
   const response = await fetch(url);
-  return response.ok ? ((await response.json()) as T) : undefined;
+  if (!response.ok) return undefined;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 function showFiles(files: readonly MadeFile[]) {
@@ -134,15 +100,14 @@ interface Subject {
   unit?: Unit;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-
 async function subjectOf(here: URL): Promise<Subject | string> {
   const query = new URLSearchParams(location.search);
   const unitId = query.get('unit');
   const lessonId = query.get('lesson');
   if (unitId !== null) {
-    if (!SLUG.test(unitId)) return 'There is no unit of that name on this site.';
-    const unit = await fetchJson<PersonaliseUnit>(new URL(`units/${unitId}.json`, here));
+    const unit = SLUG.test(unitId)
+      ? await fetchJson<PersonaliseUnit>(new URL(`units/${unitId}.json`, here))
+      : undefined;
     if (!unit) return 'There is no unit of that name on this site.';
     const lessons = await Promise.all(
       unit.lessons.map((id) => fetchJson<PersonaliseData>(new URL(`lessons/${id}.json`, here))),
@@ -150,11 +115,20 @@ async function subjectOf(here: URL): Promise<Subject | string> {
     if (!lessons.length || lessons.some((lesson) => !lesson)) return 'This unit has no lessons to make files from.';
     return { lessons: lessons as PersonaliseData[], unit: unit.unit };
   }
-  if (!lessonId || !SLUG.test(lessonId)) {
-    return 'Open this page from a lesson’s or a unit’s “Make it ours” link to choose what to make.';
-  }
-  const lesson = await fetchJson<PersonaliseData>(new URL(`lessons/${lessonId}.json`, here));
+  if (!lessonId) return 'Open this page from a lesson’s or a unit’s “Make it ours” link to choose what to make.';
+  const lesson = SLUG.test(lessonId)
+    ? await fetchJson<PersonaliseData>(new URL(`lessons/${lessonId}.json`, here))
+    : undefined;
   return lesson ? { lessons: [lesson] } : 'There is no lesson of that name on this site.';
+}
+
+/** A problem of the profile, said with what the field is called on the page, and which service. */
+function wordedProblem(problem: Diagnostic, made: SchoolYaml | undefined): string {
+  const service = made && serviceOfProblem(problem, made);
+  if (service === undefined) return problem.message;
+  const input = inputOfProblem(problem, made!);
+  const field = SERVICE_FIELDS.find((name) => serviceInput(service, name) === input);
+  return `Local service ${service + 1}${field ? `, ${serviceWording[field].label}` : ''}: ${problem.message}`;
 }
 
 async function start() {
@@ -180,36 +154,70 @@ async function start() {
   const siteLogo =
     siteSchool.logo && siteLogoImage ? { name: siteSchool.logo, image: imageOf(siteLogoImage) } : undefined;
   startSchool(siteSchool, siteLogo);
-  form.hidden = false;
 
-  const kept = recall();
-  if (kept) {
-    fillSchool(kept.school, kept.logo && { name: kept.logo.name, image: imageOf(kept.logo.image) });
-    const names: Record<string, string> = {};
-    for (const data of lessons) {
-      for (const [name, typed] of Object.entries(kept.names[data.lesson.id] ?? {})) names[name] ??= typed;
-    }
-    fillNames(characters, names);
-    remember.checked = true;
-  }
+  // The renderers' fonts, templates and licences, and the worker with its renderers: loaded as the page
+  // opens, from this site only, so that the page goes on working with the network cut.
+  const fetchAssets = () => {
+    const fetching = Promise.all(
+      (Object.keys(assetFiles) as AssetName[]).map(
+        async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
+      ),
+    );
+    // A failed fetch is tried again at the next click, not remembered.
+    fetching.catch(() => (assets = undefined));
+    return fetching;
+  };
+  let assets: Promise<[AssetName, Uint8Array][]> | undefined = fetchAssets();
+  const client = new RenderClient(() => startWorker(here));
+  client.prepare(versions);
+
+  /** The run under way: Stop, or a new run, makes every earlier run's later steps do nothing. */
+  let runs = 0;
+  /** Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make. */
+  const idle = () => {
+    cancel.hidden = true;
+    make.disabled = false;
+    make.focus();
+  };
+  cancel.addEventListener('click', () => {
+    runs++;
+    client.stop();
+    idle();
+    progress.textContent = 'Stopped. No files were made.';
+  });
 
   byId<HTMLInputElement>('school-file').addEventListener('change', async (event) => {
     clearErrors();
-    const file = (event.target as HTMLInputElement).files?.[0];
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
     if (!file) return;
-    let values: unknown;
+    const refuse = (message: string) => showErrors([{ input: 'school-file', message }]);
+    // As the loader refuses a file over its limit before reading it.
+    if (file.size > limits.fileBytes.value) {
+      return refuse(
+        `${file.name} is ${Math.ceil(file.size / 1024)} KB; a school profile may be at most ${limits.fileBytes.value / 1024} KB`,
+      );
+    }
+    progress.textContent = `Reading ${file.name}…`;
+    // Read as `pshe build --school` reads it, by the loader in the worker: the same schema, the same messages.
+    let read: Awaited<ReturnType<typeof client.readSchool>>;
     try {
-      values = parse(await file.text());
+      // The check asks the fonts whether they can print the names.
+      read = await client.readSchool(new Uint8Array(await file.arrayBuffer()), await (assets ??= fetchAssets()));
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return showErrors([{ input: 'school-file', message: `${file.name} could not be read as YAML: ${reason}` }]);
+      read = { error: error instanceof Error ? error.message : String(error) };
     }
-    if (!values || typeof values !== 'object' || Array.isArray(values)) {
-      return showErrors([
-        { input: 'school-file', message: `${file.name} is not a school profile (name: …, dslContact: …)` },
-      ]);
+    if (!read) return;
+    if ('error' in read) return refuse(`${file.name} could not be read: ${read.error}`);
+    if (!read.school) {
+      progress.textContent = `${file.name} was not used: pshe build would refuse it too.`;
+      const errors = read.diagnostics.filter((d) => d.severity === 'error');
+      return showErrors(
+        errors.map((d) => ({ input: 'school-file', message: `${file.name}, line ${d.line}: ${d.message}` })),
+      );
     }
-    const loaded = schoolFormOf(values as Record<string, unknown>);
+    const loaded = schoolFormOf(read.school as unknown as Record<string, unknown>);
     // Its logo is a file beside it, which this page cannot read: the one chosen here is kept if it has that name.
     const logo = currentLogo()?.name === loaded.logo ? currentLogo() : undefined;
     fillSchool(loaded, logo);
@@ -224,8 +232,9 @@ async function start() {
     const made = schoolYaml(readSchool());
     if (!made) return showErrors([{ input: 'school-name', message: 'Type the school’s details before saving them' }]);
     offer('school.yaml', made.text);
-    progress.textContent = currentLogo()
-      ? `school.yaml is saved: give it to pshe build --school with ${currentLogo()!.name} beside it, or load it here next time.`
+    const logo = currentLogo();
+    progress.textContent = logo
+      ? `school.yaml is saved: give it to pshe build --school with ${logo.name} beside it, or load it here next time.`
       : 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
   });
 
@@ -243,33 +252,6 @@ async function start() {
     progress.textContent = 'Forgotten: nothing you typed is kept on this device.';
   });
 
-  // The renderers' fonts, templates and licences, and the worker with its renderers: loaded as the page
-  // opens, from this site only, so that the page goes on working with the network cut.
-  const fetchAssets = () => {
-    const fetching = Promise.all(
-      (Object.keys(assetFiles) as AssetName[]).map(
-        async (name) => [name, await fetchBytes(new URL(`assets/${name}.bin`, here))] as [AssetName, Uint8Array],
-      ),
-    );
-    // A failed fetch is tried again at the next click, not remembered.
-    fetching.catch(() => (assets = undefined));
-    return fetching;
-  };
-  let assets: Promise<[AssetName, Uint8Array][]> | undefined = fetchAssets();
-  const client = new RenderClient(() => startWorker(here));
-  client.prepare(versions);
-  /** Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make. */
-  const idle = () => {
-    cancel.hidden = true;
-    make.disabled = false;
-    make.focus();
-  };
-  cancel.addEventListener('click', () => {
-    client.stop();
-    idle();
-    progress.textContent = 'Stopped. No files were made.';
-  });
-
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors();
@@ -277,6 +259,7 @@ async function start() {
     const { renames, errors } = renamesFrom(characters);
     if (errors.length) return showErrors(errors);
     rememberNow(readNames(characters));
+    const run = ++runs;
     cancel.hidden = false;
     // Focus to Stop before Make is disabled, so the keyboard is never left nowhere.
     cancel.focus();
@@ -286,7 +269,7 @@ async function start() {
     try {
       assets ??= fetchAssets();
       const fetched = await assets;
-      if (cancel.hidden) return;
+      if (run !== runs) return;
       const logo = currentLogo();
       const reply = await client.run(
         {
@@ -295,6 +278,7 @@ async function start() {
           library,
           assets: fetched,
           images: [
+            // The lessons' own images; the logo is the form's (the site's, one chosen here, or none).
             ...lessons.flatMap((data) =>
               data.images
                 .filter(([key]) => !key.startsWith(imageKey(undefined, '')))
@@ -309,11 +293,12 @@ async function start() {
           sourceDateEpoch,
         },
         (done, total) => {
+          if (run !== runs) return;
           progress.textContent =
             done < total - 1 ? `Making lesson ${done + 1} of ${total - 1}…` : 'Making the unit’s pack…';
         },
       );
-      if (!reply) return;
+      if (!reply || run !== runs) return;
       idle();
       if ('error' in reply) throw new Error(reply.error);
       if (!reply.files.length) return refused(reply.diagnostics, reply.nameProblems ?? [], made);
@@ -327,6 +312,7 @@ async function start() {
       progress.textContent = `${reply.files.length} ${reply.files.length === 1 ? 'file is' : 'files are'} ready below.`;
       byId<HTMLElement>('files-title').focus();
     } catch (error) {
+      if (run !== runs) return;
       idle();
       progress.textContent = `The files could not be made: ${error instanceof Error ? error.message : String(error)}.`;
     }
@@ -342,30 +328,49 @@ async function start() {
     const other = diagnostics.filter((d) => d.file !== 'school.yaml' && d.severity === 'error');
     const errors: FieldError[] = [
       ...nameProblems.map(({ name, message }) => ({ input: nameInput(characters, name), message })),
-      ...school.map((d) => ({ input: made ? inputOfProblem(d, made) : 'school-name', message: d.message })),
+      ...school.map((d) => ({
+        input: made ? inputOfProblem(d, made) : 'school-name',
+        message: wordedProblem(d, made),
+      })),
     ];
     progress.textContent = other.length
       ? `The files could not be made: ${other.map((d) => d.message).join(' ')}`
-      : 'Nothing was made: check the details above.';
+      : errors.length
+        ? 'Nothing was made: check the details above.'
+        : 'Nothing was made, and the page was not told why: try again, or report this as a bug.';
     if (errors.length) showErrors(errors);
   }
 
   /** Keep what was typed, if asked to; otherwise make sure nothing is kept. */
   function rememberNow(typed: Record<string, string>) {
     if (!remember.checked) return keep(undefined);
-    const kept = recall() ?? { school: { fields: {}, services: [] }, names: {} };
-    kept.school = readSchool();
+    const names: Remembered['names'] = recall()?.names ?? {};
     for (const data of lessons) {
       const mine = new Set(data.characters);
-      kept.names[data.lesson.id] = Object.fromEntries(Object.entries(typed).filter(([name]) => mine.has(name)));
+      names[data.lesson.id] = Object.fromEntries(Object.entries(typed).filter(([name]) => mine.has(name)));
     }
+    const kept: Remembered = { school: readSchool(), names };
     const logo = currentLogo();
     const withLogo = logo
       ? { ...kept, logo: { name: logo.name, image: { ...logo.image, bytes: base64Of(logo.image.bytes) } } }
-      : { ...kept, logo: undefined };
+      : kept;
     // A logo too big for this browser's storage is left out, not the rest.
-    if (!keep(withLogo)) keep({ ...kept, logo: undefined });
+    if (!keep(withLogo)) keep(kept);
   }
+
+  // What this device kept, last: a problem with it (kept by another version of the page) is forgotten, not fatal.
+  const kept = recall();
+  if (kept) {
+    const logo = kept.logo && !logoProblem(kept.logo.name, kept.logo.image.bytes) ? kept.logo : undefined;
+    fillSchool(kept.school, logo);
+    const names: Record<string, string> = {};
+    for (const data of lessons) {
+      for (const [name, typed] of Object.entries(kept.names[data.lesson.id] ?? {})) names[name] ??= typed;
+    }
+    fillNames(characters, names);
+    remember.checked = true;
+  }
+  form.hidden = false;
 }
 
 start().catch((error: unknown) => {

@@ -5,19 +5,22 @@ import {
   SCHOOL_TEXT_FIELDS,
   SERVICE_FIELDS,
   logoWording,
+  schoolInput,
+  serviceInput,
   serviceWording,
   type ServiceField,
 } from '../site/lib/school-form.ts';
+import { byId } from './dom.ts';
 import { clearErrors, showErrors } from './error-summary.ts';
 import { formField } from './form-field.ts';
-import { schoolInput, serviceInput, type SchoolForm, type ServiceForm } from './school-yaml.ts';
+import type { SchoolForm, ServiceForm } from './school-yaml.ts';
 
 /**
  * The "Your school" part of `/personalise/`: the profile's text fields (made
  * by the Astro page), the logo (a file chosen on this device, checked as the
- * library's file gate checks one) and the local services (added and removed
- * here). It reads and fills the form as a {@link SchoolForm}; school-yaml.ts
- * turns that into the school.yaml the worker checks.
+ * library's file gate checks an image's bytes) and the local services (added
+ * and removed here). It reads and fills the form as a {@link SchoolForm};
+ * school-yaml.ts turns that into the school.yaml the worker checks.
  */
 
 /** A logo chosen here, or the site's own: its file name and the image the renderers draw. */
@@ -26,11 +29,13 @@ export interface Logo {
   image: Omit<LessonImage, 'file'>;
 }
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
 let logo: Logo | undefined;
 
 export const currentLogo = () => logo;
+
+const say = (words: string) => {
+  byId<HTMLParagraphElement>('progress').textContent = words;
+};
 
 function showLogo(next: Logo | undefined) {
   logo = next;
@@ -38,27 +43,32 @@ function showLogo(next: Logo | undefined) {
     ? `Printed on the letters: ${next.name}.`
     : 'No logo: the letters are printed without one.';
   byId<HTMLButtonElement>('remove-logo').hidden = !next;
+  // What the file box shows is the file chosen last, which may no longer be the logo.
+  byId<HTMLInputElement>(schoolInput('logo')).value = '';
 }
 
-/** Read a chosen logo file as the library's gate reads one (src/image-check.ts): the same limits, the same words. */
+/** A logo's problem (too big, not a PNG or JPEG), in the words the library's file gate uses; undefined when it may be used. */
+export function logoProblem(name: string, bytes: Uint8Array, size = bytes.length): string | undefined {
+  return checkImageBytes(bytes, `The logo \`${name}\``, 'logo', size).problem?.message;
+}
+
 async function chooseLogo(file: File) {
   clearErrors();
-  const shown = `The logo \`${file.name}\``;
   // Nothing is read of a file over the byte limit: its size is enough to refuse it.
   const over = file.size > limits.imageBytes.value;
   const bytes = over ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
-  const checked = checkImageBytes(bytes, shown, 'logo', file.size);
+  const checked = checkImageBytes(bytes, `The logo \`${file.name}\``, 'logo', file.size);
   if (checked.problem) {
     byId<HTMLInputElement>(schoolInput('logo')).value = '';
     return showErrors([{ input: schoolInput('logo'), message: checked.problem.message }]);
   }
   showLogo({ name: file.name, image: { bytes, ...checked.header } });
+  say(`The logo is now ${file.name}.`);
 }
 
-/** The services' fields, one group each, renumbered from 1 whenever one is added or removed. */
+/** The services' fields, one group each, numbered from 1 again whenever one is added or removed. */
 function renderServices(services: readonly ServiceForm[]) {
-  const holder = byId<HTMLDivElement>('services');
-  holder.replaceChildren(
+  byId<HTMLDivElement>('services').replaceChildren(
     ...services.map((service, index) => {
       const group = document.createElement('fieldset');
       group.className = 'service';
@@ -76,15 +86,20 @@ function renderServices(services: readonly ServiceForm[]) {
       remove.className = 'button button-secondary';
       remove.textContent = `Remove local service ${index + 1}`;
       remove.addEventListener('click', () => {
-        const left = readServices().filter((_, at) => at !== index);
-        renderServices(left);
-        byId<HTMLParagraphElement>('progress').textContent = `Local service ${index + 1} is removed.`;
+        // The services are numbered again: errors shown for the old numbers would point at the wrong ones.
+        clearErrors();
+        renderServices(readServices().filter((_, at) => at !== index));
+        say(`Local service ${index + 1} is removed.`);
         byId<HTMLButtonElement>('add-service').focus();
       });
       group.append(remove);
       return group;
     }),
   );
+  const add = byId<HTMLButtonElement>('add-service');
+  const full = services.length >= limits.localServices.value;
+  add.disabled = full;
+  byId<HTMLParagraphElement>('services-full').hidden = !full;
 }
 
 function readServices(): ServiceForm[] {
@@ -111,27 +126,27 @@ export function readSchool(): SchoolForm {
 /** Put a profile in the form: every text field (empty where it has none), its services, and the logo given. */
 export function fillSchool(form: SchoolForm, withLogo: Logo | undefined) {
   for (const field of SCHOOL_TEXT_FIELDS) byId<HTMLInputElement>(schoolInput(field)).value = form.fields[field] ?? '';
-  renderServices(form.services);
+  renderServices(form.services.slice(0, limits.localServices.value));
   showLogo(withLogo);
 }
 
 /** Wire the logo's and the services' controls, and show the profile the page starts with. */
 export function startSchool(start: SchoolForm, startLogo: Logo | undefined) {
-  const holder = byId<HTMLDivElement>('logo-field');
   const { field, input } = formField(schoolInput('logo'), logoWording, { hintId: 'school-logo-status' });
   input.type = 'file';
   input.accept = 'image/png,image/jpeg,.png,.jpg,.jpeg';
-  holder.prepend(field);
+  byId<HTMLDivElement>('logo-field').prepend(field);
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (file) void chooseLogo(file);
   });
   byId<HTMLButtonElement>('remove-logo').addEventListener('click', () => {
     showLogo(undefined);
-    input.value = '';
+    say('The logo is removed: the letters are printed without one.');
     input.focus();
   });
   byId<HTMLButtonElement>('add-service').addEventListener('click', () => {
+    clearErrors();
     const services = readServices();
     renderServices([...services, {}]);
     byId<HTMLInputElement>(serviceInput(services.length, 'name')).focus();

@@ -1,73 +1,107 @@
+import type { School } from '../lesson/types.ts';
+import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
-import type { PrepareRequest, RenderReply, RenderRequest } from './render-messages.ts';
+import type { Diagnostic } from '../lesson/types.ts';
+import type { RenderReply, RenderRequest, WorkerRequest } from './render-messages.ts';
 
-/** The worker's last answer to a request: the files, or why it failed. */
-export type RenderResult = Exclude<RenderReply, { progress: unknown } | { prepared: true }>;
+/** The worker's last answer to a request to make files: the files, or why it failed. */
+export type RenderResult = Extract<RenderReply, { files: unknown } | { error: string }>;
+
+/** A school.yaml's text as `pshe build --school` reads it: the profile, or its problems. */
+export type SchoolRead = Extract<RenderReply, { diagnostics: unknown; school?: unknown }>;
+
+interface Pending {
+  resolve(reply: RenderReply | undefined): void;
+  reject(error: Error): void;
+  onProgress?(done: number, total: number): void;
+}
 
 /**
- * The page's side of the render worker: one worker, started when first asked
- * and kept between runs (the renderers load once), a request at a time.
- * `stop()` ends the worker at once, whatever it is doing: the run under way
- * then answers nothing, and the next run starts a new worker.
+ * The page's side of the render worker: one worker, started as the page opens
+ * (`prepare`) and kept between runs (the renderers load once). Each request has
+ * an id, and its answer goes to the caller that asked. `stop()` ends the worker
+ * at once, whatever it is doing: every request under way answers undefined, and
+ * a new worker is prepared for the next.
  */
 export class RenderClient {
   private worker: Worker | undefined;
   private next = 1;
-  private cancelled: (() => void) | undefined;
-
+  private readonly pending = new Map<number, Pending>();
   private readonly start: () => Worker;
+  private versions: InstalledVersions | undefined;
 
   constructor(start: () => Worker) {
     this.start = start;
   }
 
-  /** Start the worker and have it load the renderers now, before anything is asked of it. */
-  prepare(versions: InstalledVersions): void {
-    const worker = (this.worker ??= this.start());
-    // A worker that fails to load now is started again by the first run, which then says why it fails.
-    worker.onerror = () => {
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.start();
+    worker.onmessage = (message: MessageEvent<RenderReply>) => {
+      const reply = message.data;
+      const waiting = this.pending.get(reply.id);
+      if (!waiting || 'prepared' in reply) return;
+      if ('progress' in reply) return waiting.onProgress?.(reply.progress.done, reply.progress.total);
+      this.pending.delete(reply.id);
+      waiting.resolve(reply);
+    };
+    worker.onerror = (error) => {
+      // A worker that failed to load or crashed is not used again; what waited on it is told why.
       if (this.worker === worker) this.worker = undefined;
       worker.terminate();
+      const failed = new Error(error.message || 'the worker stopped');
+      for (const waiting of this.pending.values()) waiting.reject(failed);
+      this.pending.clear();
     };
-    worker.postMessage({ id: 0, prepare: versions } satisfies PrepareRequest);
+    if (this.versions) worker.postMessage({ id: 0, prepare: this.versions } satisfies WorkerRequest);
+    this.worker = worker;
+    return worker;
   }
 
-  /** Make the files; undefined when stopped before the answer came. */
-  run(
-    request: Omit<RenderRequest, 'id'>,
-    onProgress: (done: number, total: number) => void,
-  ): Promise<RenderResult | undefined> {
-    this.stop();
-    const worker = (this.worker ??= this.start());
-    const id = this.next++;
+  private ask(request: WorkerRequest, onProgress?: Pending['onProgress']): Promise<RenderReply | undefined> {
+    const worker = this.ensure();
     return new Promise((resolve, reject) => {
-      this.cancelled = () => resolve(undefined);
-      worker.onmessage = (message: MessageEvent<RenderReply>) => {
-        const reply = message.data;
-        if (reply.id !== id) return;
-        if ('prepared' in reply) return;
-        if ('progress' in reply) return onProgress(reply.progress.done, reply.progress.total);
-        this.cancelled = undefined;
-        resolve(reply);
-      };
-      worker.onerror = (error) => {
-        this.cancelled = undefined;
-        // A worker that failed to load or crashed is not used again.
-        this.worker?.terminate();
-        this.worker = undefined;
-        reject(new Error(error.message || 'the worker stopped'));
-      };
-      worker.postMessage({ ...request, id } satisfies RenderRequest);
+      this.pending.set(request.id, { resolve, reject, onProgress });
+      worker.postMessage(request);
     });
   }
 
-  /** End the run under way, if any (its promise resolves to undefined). */
+  /** Start the worker and have it load the renderers now, before anything is asked of it. */
+  prepare(versions: InstalledVersions): void {
+    this.versions = versions;
+    this.ensure();
+  }
+
+  /** Make the files; undefined when stopped before the answer came. */
+  async run(
+    request: Omit<RenderRequest, 'id'>,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<RenderResult | undefined> {
+    return (await this.ask({ ...request, id: this.next++ }, onProgress)) as RenderResult | undefined;
+  }
+
+  /** Check a school.yaml's text as the loader does (the worker has the schema; the page does not load it). */
+  async readSchool(
+    bytes: Uint8Array,
+    assets: [AssetName, Uint8Array][],
+  ): Promise<{ school?: School; diagnostics: Diagnostic[] } | { error: string } | undefined> {
+    return (await this.ask({ id: this.next++, readSchool: bytes, assets })) as
+      SchoolRead | { error: string } | undefined;
+  }
+
+  /** Whether a request is under way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** End every request under way, if any (each answers undefined); the next request starts a new worker. */
   stop(): void {
-    if (!this.cancelled) return;
+    if (!this.pending.size) return;
     this.worker?.terminate();
     this.worker = undefined;
-    const cancelled = this.cancelled;
-    this.cancelled = undefined;
-    cancelled();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const one of waiting) one.resolve(undefined);
+    if (this.versions) this.ensure();
   }
 }

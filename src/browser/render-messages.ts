@@ -1,4 +1,4 @@
-import type { Diagnostic, Lesson, Library, Unit } from '../lesson/types.ts';
+import type { Diagnostic, Lesson, Library, School, Unit } from '../lesson/types.ts';
 import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
@@ -37,6 +37,18 @@ export interface PrepareRequest {
   prepare: InstalledVersions;
 }
 
+/** Check a school.yaml's text (a file the page loaded) as the loader does, to fill the form from it. */
+export interface ReadSchoolRequest {
+  id: number;
+  /** The file's bytes: its text is decoded as the loader decodes a file (bad UTF-8 is an error). */
+  readSchool: Uint8Array;
+  /** The fonts (the check asks whether they can print the names) and the other assets. */
+  assets: [AssetName, Uint8Array][];
+}
+
+/** Anything the page asks the worker. */
+export type WorkerRequest = RenderRequest | PrepareRequest | ReadSchoolRequest;
+
 /** A file made: its name and bytes. */
 export interface MadeFile {
   name: string;
@@ -57,4 +69,5 @@ export type RenderReply =
       /** New names the PDFs cannot print, by the character's current name (then no files are made). */
       nameProblems?: { name: string; message: string }[];
     }
+  | { id: number; school?: School; diagnostics: Diagnostic[] }
   | { id: number; error: string };

@@ -5,7 +5,7 @@ import { provideImages } from '#images';
 import { provideInstalledVersions } from '#installed-versions';
 import type { Lesson, Library } from '../lesson/types.ts';
 import { provideSourceDateEpoch } from '../source-date.ts';
-import type { PrepareRequest, RenderReply, RenderRequest } from './render-messages.ts';
+import type { RenderReply, WorkerRequest } from './render-messages.ts';
 
 /**
  * The render worker of the site's `/personalise/` page: the very modules
@@ -14,7 +14,7 @@ import type { PrepareRequest, RenderReply, RenderRequest } from './render-messag
  * the same model and files in give the same bytes out.
  */
 const scope = globalThis as unknown as {
-  onmessage: ((event: MessageEvent<RenderRequest | PrepareRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: RenderReply): void;
 };
 
@@ -25,6 +25,18 @@ scope.onmessage = async (event) => {
       provideInstalledVersions(message.prepare);
       await import('./renderers.ts');
       scope.postMessage({ id: message.id, prepared: true });
+    } catch (error) {
+      scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if ('readSchool' in message) {
+    try {
+      provideAssets(new Map(message.assets));
+      const { readSchoolProfile } = await import('./renderers.ts');
+      const read = readSchoolProfile('school.yaml', message.readSchool);
+      const failed = !read.data || read.diagnostics.some((d) => d.severity === 'error');
+      scope.postMessage({ id: message.id, diagnostics: read.diagnostics, ...(failed ? {} : { school: read.data }) });
     } catch (error) {
       scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }
@@ -45,6 +57,7 @@ scope.onmessage = async (event) => {
       renameCharacters,
       renderLessonFiles,
       renderUnitFiles,
+      unknownServices,
     } = await import('./renderers.ts');
     // As `pshe build --rename` refuses them: a new name the PDFs' font cannot draw.
     const nameProblems = Object.entries(request.renames ?? {}).flatMap(([name, to]) => {
@@ -67,6 +80,13 @@ scope.onmessage = async (event) => {
       }
       // A logo is named as in the file; the page hands its bytes over under that name (src/lesson/images.ts).
       library = { ...library, school: loaded.data };
+    }
+    // A lesson may point to a local service of the site's profile that this profile does not have:
+    // `pshe build --school` stops on it (signpost-unknown), and so does the page.
+    const unknown = unknownServices(request.lessons, library);
+    if (unknown.length) {
+      scope.postMessage({ id: request.id, files: [], diagnostics: unknown });
+      return;
     }
     const renames = request.renames ?? {};
     // Renamed as `pshe build --rename` renames every model it loads (src/lesson/model-cache.ts).

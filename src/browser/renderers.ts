@@ -11,3 +11,4 @@ export { approvalDay } from '../lesson/unit-approval.ts';
 export { lessonPackFileName } from '../outputs.ts';
 export { renderLessonFiles } from '../pipeline/render-downloads.ts';
 export { renderUnitFiles } from '../pipeline/render-unit-files.ts';
+export { unknownServices } from './unknown-services.ts';

@@ -1,7 +1,13 @@
+import { fileNameOf } from '../file-name.ts';
+import { SLUG } from '../lesson/slug.ts';
 import type { Diagnostic } from '../lesson/types.ts';
+import { limits } from '../limits.ts';
 import {
   SCHOOL_TEXT_FIELDS,
   SERVICE_FIELDS,
+  SERVICES_TARGET,
+  schoolInput,
+  serviceInput,
   type SchoolTextField,
   type ServiceField,
 } from '../site/lib/school-form.ts';
@@ -32,11 +38,9 @@ export interface SchoolYaml {
   inputAt: Map<number, string>;
   /** The service each line of a service belongs to, by line number. */
   serviceAt: Map<number, number>;
+  /** The line of `localServices:`, when there are services. */
+  servicesLine?: number;
 }
-
-/** The input id of a school field, the logo, or a service's field. */
-export const schoolInput = (field: SchoolTextField | 'logo') => `school-${field}`;
-export const serviceInput = (index: number, field: ServiceField) => `service-${index}-${field}`;
 
 const quoted = (value: string) => JSON.stringify(value);
 
@@ -47,7 +51,8 @@ function idFrom(name: string, index: number): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    // Room for a `-2`, within the length every id has (the schema's slug, the lesson ids' limit).
+    .slice(0, limits.idLength.value - 4)
     .replace(/-+$/, '');
   return slug || `local-service-${index + 1}`;
 }
@@ -67,12 +72,16 @@ export function schoolYaml(form: SchoolForm): SchoolYaml | undefined {
   }
   if (form.logo) add(`logo: ${quoted(form.logo)}`, schoolInput('logo'));
   const services = form.services.filter((service) => SERVICE_FIELDS.some((field) => service[field]?.trim()));
+  let servicesLine: number | undefined;
   if (services.length) {
     lines.push('localServices:');
+    servicesLine = lines.length;
     const ids = new Set<string>();
     form.services.forEach((service, index) => {
       if (!services.includes(service)) return;
-      let id = service.id?.trim() || idFrom(service.name ?? '', index);
+      // A loaded service keeps its id (lessons may point to it), unless it is not one or is taken.
+      const kept = service.id?.trim();
+      let id = kept && SLUG.test(kept) && !ids.has(kept) ? kept : idFrom(service.name ?? '', index);
       for (let n = 2; ids.has(id); n++) id = `${idFrom(service.name ?? '', index)}-${n}`;
       ids.add(id);
       lines.push(`  - id: ${quoted(id)}`);
@@ -87,25 +96,33 @@ export function schoolYaml(form: SchoolForm): SchoolYaml | undefined {
     });
   }
   if (!lines.length) return undefined;
-  return { text: `${lines.join('\n')}\n`, inputAt, serviceAt };
+  return { text: `${lines.join('\n')}\n`, inputAt, serviceAt, ...(servicesLine ? { servicesLine } : {}) };
 }
 
 /**
- * The input a problem of the check belongs at: the field its line came from,
- * or, for a field that is missing (reported where its mapping starts), the
- * field its message names, in that service or at the top.
+ * The input a problem of the check belongs at: the field its line came from;
+ * for a field that is missing (reported where its mapping starts), the field
+ * the message names, in that service or at the top; for the list of services
+ * as a whole, or a problem with no line, the services' own place.
  */
-export function inputOfProblem(problem: Pick<Diagnostic, 'line' | 'message'>, made: SchoolYaml): string {
-  const named = /`(\w+)`/.exec(problem.message)?.[1];
+export function inputOfProblem(problem: Pick<Diagnostic, 'line' | 'message' | 'ruleId'>, made: SchoolYaml): string {
   const service = made.serviceAt.get(problem.line);
-  if (service !== undefined) {
-    return named && (SERVICE_FIELDS as readonly string[]).includes(named)
-      ? serviceInput(service, named as ServiceField)
-      : (made.inputAt.get(problem.line) ?? serviceInput(service, 'name'));
+  if (problem.ruleId === 'schema-required') {
+    const named = /`(\w+)`/.exec(problem.message)?.[1] ?? '';
+    if (service !== undefined && (SERVICE_FIELDS as readonly string[]).includes(named)) {
+      return serviceInput(service, named as ServiceField);
+    }
+    if ((SCHOOL_TEXT_FIELDS as readonly string[]).includes(named)) return schoolInput(named as SchoolTextField);
   }
-  if (named && (SCHOOL_TEXT_FIELDS as readonly string[]).includes(named)) return schoolInput(named as SchoolTextField);
-  return made.inputAt.get(problem.line) ?? schoolInput('name');
+  if (problem.line === made.servicesLine || problem.line < 1) return SERVICES_TARGET;
+  return (
+    made.inputAt.get(problem.line) ?? (service !== undefined ? serviceInput(service, 'name') : schoolInput('name'))
+  );
 }
+
+/** Which local service (from 0) a problem's line belongs to, if any. */
+export const serviceOfProblem = (problem: Pick<Diagnostic, 'line'>, made: SchoolYaml) =>
+  made.serviceAt.get(problem.line);
 
 /** A profile's values (a parsed school.yaml, or the site's own) as the form holds them; anything not text is left out. */
 export function schoolFormOf(values: Record<string, unknown>): SchoolForm {
@@ -115,7 +132,7 @@ export function schoolFormOf(values: Record<string, unknown>): SchoolForm {
     const value = text(values[field]);
     if (value !== undefined) fields[field] = value;
   }
-  const logo = text(values.logo)?.split(/[\\/]/).pop();
+  const logo = text(values.logo) && fileNameOf(text(values.logo)!);
   const services = Array.isArray(values.localServices)
     ? values.localServices.flatMap((service: unknown) => {
         if (!service || typeof service !== 'object') return [];

@@ -12,7 +12,9 @@ import { limits } from '../limits.ts';
 import { CHARACTER_NAME, CHARACTER_NAME_MAX, CHARACTER_NAME_RULE, normaliseName } from './characters.ts';
 import { markdown } from './markdown-field.ts';
 
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { SLUG } from './slug.ts';
+
+export { SLUG };
 
 export const contentGuidanceCodes = [
   'l/discriminatory-language',
@@ -215,7 +217,7 @@ export const schoolSchema = z.strictObject({
   dslName: name.optional(),
   dslContact: contact,
   deputyDsl: contact.optional(),
-  localServices: z.array(signpostSchema).max(30).optional(),
+  localServices: z.array(signpostSchema).max(limits.localServices.value).optional(),
   accentColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1d4ed8"')

@@ -1,32 +1,6 @@
-import { linkProblem } from '../markdown/safety-plugin.ts';
 import { checkServiceSourceNotes } from './checks/source-notes.ts';
-import { diagnostic } from './diagnostic.ts';
+import { checkServiceUrls } from './checks/service-urls.ts';
 import { loadDocument, type LoadedDocument } from './load-document.ts';
-import type { Diagnostic, Signpost } from './types.ts';
-import { positionAt } from './yaml-source.ts';
-import type { YamlSource } from './yaml-source.ts';
-
-/**
- * Every service's `url` follows the lesson link rules (`linkProblem`, as
- * markdown links): `javascript:` and `data:` are unsafe, anything but https is
- * an error, at the address. `at` is the path to the list of services.
- */
-export function checkServiceUrls(
-  source: YamlSource,
-  services: readonly Signpost[],
-  at: (string | number)[],
-  diagnostics: Diagnostic[],
-): void {
-  services.forEach((service, index) => {
-    if (service.url === undefined) return;
-    const problem = linkProblem(service.url, { quiet: false });
-    if (problem) {
-      diagnostics.push(
-        diagnostic(problem.ruleId, source.file, positionAt(source, [...at, index, 'url']), problem.message),
-      );
-    }
-  });
-}
 
 /**
  * A school profile's text, checked as `pshe check` and `pshe build --school`

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { britishDate } from '../dates.ts';
+import { fileNameOf } from '../file-name.ts';
 import { sourceDate } from '../source-date.ts';
 import { oneYearBefore } from './checks/library-checks.ts';
 import { findService } from './help.ts';
@@ -84,12 +85,9 @@ export function approvalDay(env: Record<string, string | undefined> = globalThis
 export function lessonFilesVersion(lessons: readonly Pick<Lesson, 'file' | 'yamlSource'>[]): string {
   // @noble/hashes rather than node:crypto: the browser's render worker makes the sheet too.
   const hash = sha256.create();
-  for (const lesson of lessons) hash.update(utf8ToBytes(`${baseName(lesson.file)}\0${lesson.yamlSource}\0`));
+  for (const lesson of lessons) hash.update(utf8ToBytes(`${fileNameOf(lesson.file)}\0${lesson.yamlSource}\0`));
   return bytesToHex(hash.digest()).slice(0, 12);
 }
-
-/** A file's name without its folders, `/` or `\\` (path.basename, without node:path). */
-const baseName = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
 function audienceWords(lesson: Lesson): string {
   if (lesson.audience === 'staff') return 'Staff';

@@ -229,6 +229,28 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
     }
   });
 
+  it('should refuse a profile without a local service a lesson points to, as pshe build --school does', async () => {
+    const data = personaliseData(exampleLesson('who-can-help'), exampleLibrary());
+    const hub = {
+      id: 'riverside-hub',
+      name: 'Riverside Youth Hub',
+      helpsWith: 'Talk to a youth worker.',
+      audience: 'Young people in Riverside',
+      ages: '11 to 18',
+      verifiedOn: '2026-11-20',
+    };
+    data.lesson.signposts = [...(data.lesson.signposts ?? []), hub.id];
+    data.library.school = { name: 'Riverside', dslContact: 'Room 12', localServices: [hub] };
+    const kept = await renderInBrowser(page, data, {
+      school: schoolYaml(schoolFormOf({ ...data.library.school }))!.text,
+    });
+    expect(kept.error).toBeUndefined();
+    expect(kept.files?.length).toBeGreaterThan(0);
+    const dropped = await renderInBrowser(page, data, { school: 'name: Riverside\ndslContact: Room 12\n' });
+    expect(dropped.files).toEqual([]);
+    expect(JSON.stringify(dropped.diagnostics)).toMatch(/signpost-unknown.*riverside-hub/);
+  });
+
   it('should answer a school profile that does not pass the check with its problems and no files', async () => {
     const data = personaliseData(exampleLesson('who-can-help'), exampleLibrary());
     const reply = await renderInBrowser(page, data, { school: 'name: Riverside\naccentColour: blue\n' });

@@ -22,6 +22,7 @@ const ranks: Record<string, string[]>[] = [
       'src/limits.ts',
       'src/did-you-mean.ts',
       'src/deflate.ts',
+      'src/file-name.ts',
       'src/platform/',
     ],
   },

@@ -151,9 +151,11 @@ describe('/personalise/?unit=: a unit’s pack, with a logo and local services, 
     await page.locator('#error-summary').waitFor({ state: 'visible' });
     // The check's own messages (the schema's, the link rule's), each at the service's field.
     expect(await page.locator('#service-0-audience-error').textContent()).toMatch(
-      /^Error: Missing required field `audience`/,
+      /^Error: Local service 1, Who it is for: Missing required field `audience`/,
     );
-    expect(await page.locator('#service-0-ages-error').textContent()).toMatch(/^Error: Missing required field `ages`/);
+    expect(await page.locator('#service-0-ages-error').textContent()).toMatch(
+      /^Error: Local service 1, Ages: Missing required field `ages`/,
+    );
     expect(await page.locator('#service-0-verifiedOn-error').textContent()).toMatch(/verifiedOn/);
     expect(await page.locator('#file-list a').count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);

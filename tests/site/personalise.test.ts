@@ -184,9 +184,18 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     writeFileSync(path.join(folder, 'broken.yaml'), 'name: [Riverside\n');
     await fresh.getByLabel('Load school.yaml').setInputFiles(path.join(folder, 'broken.yaml'));
     await fresh.locator('#error-summary').waitFor({ state: 'visible' });
-    expect(await fresh.locator('#school-file-error').textContent()).toMatch(
-      /^Error: broken\.yaml could not be read as YAML/,
-    );
+    // Read by the loader itself, in the worker: refused with the line, as pshe build --school refuses it.
+    await expect
+      .poll(() => fresh.locator('#school-file-error').textContent())
+      .toMatch(/^Error: broken\.yaml, line \d+: .*Check the indentation/);
+    expect(await fresh.getByLabel('School name').inputValue()).toBe('St Mary’s "Upper" School: Riverside');
+    // A helpline written as a number is not text: the build refuses it, so the page does not quietly drop it.
+    writeFileSync(path.join(folder, 'numbers.yaml'), 'name: Riverside\ndslContact: Room 12\ndeputyDsl: 116123\n');
+    await fresh.getByLabel('Load school.yaml').setInputFiles(path.join(folder, 'numbers.yaml'));
+    await expect
+      .poll(() => fresh.locator('#school-file-error').textContent())
+      .toMatch(/numbers\.yaml, line 3: .*deputyDsl/);
+    expect(await fresh.getByLabel('School name').inputValue()).toBe('St Mary’s "Upper" School: Riverside');
     expect(await runAxe(fresh)).toEqual([]);
     await page.close();
     await fresh.close();
@@ -217,6 +226,21 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     expect(await page.getByLabel(`New name for ${character}`).inputValue()).toBe('');
     expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
     expect(await site.browser.context.cookies()).toEqual([]);
+    // What another version of the page kept, or a hand edit, is forgotten rather than trusted.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'pshe-kit:personalise',
+        JSON.stringify({
+          school: { fields: {}, services: [] },
+          logo: { name: 'x.png', image: { type: 'png', width: 1, height: 1, bytes: '%%%' } },
+          names: {},
+        }),
+      ),
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
     await page.close();
   });
 

@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import { readLessonImage, readLogo } from '#images';
 import { installedVersions } from '#installed-versions';
 import { lessonCharacters, markdownFieldsOf } from '../../lesson/characters.ts';
+import { fileNameOf } from '../../file-name.ts';
 import { imageKey } from '../../lesson/images.ts';
 import { forSite } from '../../lesson/strip-positions.ts';
 import type { Lesson, Library, Unit } from '../../lesson/types.ts';
@@ -55,7 +56,7 @@ export function personaliseData(lesson: Lesson, library: Library): PersonaliseDa
   const school = library.school && { ...library.school };
   if (school?.logo) {
     const read = readLogo(school.logo);
-    school.logo = school.logo.split(/[\\/]/).pop();
+    school.logo = fileNameOf(school.logo);
     if (read.image && school.logo) images.push([imageKey(undefined, school.logo), published(read.image)]);
   }
   // Nothing of the machine that built the site: no image's path, no unit's, and no record of a build's

@@ -77,33 +77,16 @@ export const serviceWording: Record<ServiceField, FieldWording> = {
   source: { label: 'Where they were checked (optional)', hint: 'Such as the service’s own contact page.' },
 };
 
-/** The profile's fields that are not text boxes: each has a field of its own. */
-export const SCHOOL_OTHER_FIELDS = ['logo', 'localServices'] as const;
+/** The input of a school field or the logo (`school-name`), and of a service's field (`service-0-ages`). */
+export const schoolInput = (field: SchoolTextField | 'logo') => `school-${field}`;
+export const serviceInput = (index: number, field: ServiceField) => `service-${index}-${field}`;
 
-// Compile-time: every field of the profile and of a service has its place in the form.
-const everySchoolField: Record<keyof School, SchoolTextField | (typeof SCHOOL_OTHER_FIELDS)[number]> = {
-  name: 'name',
-  dslName: 'dslName',
-  dslContact: 'dslContact',
-  deputyDsl: 'deputyDsl',
-  signOff: 'signOff',
-  accentColour: 'accentColour',
-  logo: 'logo',
-  localServices: 'localServices',
-};
-const everyServiceField: Record<Exclude<keyof Signpost, 'id'>, ServiceField> = {
-  name: 'name',
-  helpsWith: 'helpsWith',
-  helpsWithAdults: 'helpsWithAdults',
-  audience: 'audience',
-  ages: 'ages',
-  phone: 'phone',
-  text: 'text',
-  url: 'url',
-  email: 'email',
-  hours: 'hours',
-  verifiedOn: 'verifiedOn',
-  source: 'source',
-};
+/** Where a problem with the services as a whole is shown (too many; a service a lesson needs is missing). */
+export const SERVICES_TARGET = 'services';
+
+// Type checks only: every field of the profile and of a service has its place in the form, and no more.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const everySchoolField: Same<keyof School, SchoolTextField | 'logo' | 'localServices'> = true;
+const everyServiceField: Same<Exclude<keyof Signpost, 'id'>, ServiceField> = true;
 void everySchoolField;
 void everyServiceField;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { unknownServices } from '../../src/browser/unknown-services.ts';
+import { serviceIdsOf } from '../../src/lesson/service-refs.ts';
+import type { Signpost } from '../../src/lesson/types.ts';
+import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
+
+const hub: Signpost = {
+  id: 'riverside-hub',
+  name: 'Riverside Youth Hub',
+  helpsWith: 'Talk to a youth worker.',
+  audience: 'Young people in Riverside',
+  ages: '11 to 18',
+  verifiedOn: '2026-11-20',
+};
+
+describe('the help services a school profile given on /personalise/ must still have', () => {
+  it('should find a lesson’s services in its list and in its text', () => {
+    const lesson = exampleLesson('who-can-help');
+    const ids = serviceIdsOf(lesson);
+    for (const id of lesson.signposts ?? []) expect(ids).toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('should refuse, as pshe build --school does, a profile without a local service a lesson points to', () => {
+    const library = exampleLibrary();
+    const lesson = {
+      ...exampleLesson('who-can-help'),
+      signposts: [...(exampleLesson('who-can-help').signposts ?? []), hub.id],
+    };
+    const withHub = { ...library, school: { name: 'Riverside', dslContact: 'Room 12', localServices: [hub] } };
+    expect(unknownServices([lesson], withHub)).toEqual([]);
+    const without = unknownServices([lesson], { ...withHub, school: { name: 'Riverside', dslContact: 'Room 12' } });
+    expect(without.map((d) => [d.ruleId, d.file])).toEqual([['signpost-unknown', 'school.yaml']]);
+    expect(without[0].message).toContain('`riverside-hub`');
+  });
+});
