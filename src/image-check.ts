@@ -98,3 +98,74 @@ export function checkImageBytes(
   }
   return { header };
 }
+
+type ImageKind = 'image' | 'logo';
+const wordsFor = (name: string, kind: ImageKind) => ({
+  what: kind,
+  shown: `The ${kind} \`${name}\``,
+  next: kind === 'logo' ? 'the school profile' : 'the lesson',
+});
+
+/**
+ * What a name written in a library (a lesson's `![alt](name)`, the school's `logo`) says before any
+ * file is looked at: an address rather than a file (`image-remote`), or a name that cannot be read
+ * (`image-path-invalid`); otherwise the name as a path (a lesson image's URL percent-decoded).
+ */
+export function checkImageName(
+  name: string,
+  kind: ImageKind,
+  options: { decode: boolean },
+): { written: string; problem?: undefined } | { written?: undefined; problem: FileProblem } {
+  const { what, shown, next } = wordsFor(name, kind);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith('//')) {
+    return {
+      problem: problem(
+        'image-remote',
+        `${shown} is not a file next to ${next}; only local images can be used`,
+        `Save the ${what} next to ${next} and give its file name.`,
+      ),
+    };
+  }
+  let written = name;
+  if (options.decode) {
+    try {
+      written = decodeURI(name.split(/[?#]/)[0]);
+    } catch {
+      written = '\0';
+    }
+  }
+  if (written.includes('\0')) {
+    return {
+      problem: problem(
+        'image-path-invalid',
+        `${shown} is not a file name that can be read (a \`%\` must be followed by two hex digits, such as \`%20\` for a space)`,
+        'Rename the file or correct the name.',
+      ),
+    };
+  }
+  return { written };
+}
+
+/** A name that leads outside the library (a lesson image) or the school profile's folder (the logo). */
+export function outsideProblem(name: string, kind: ImageKind): FileProblem {
+  const { shown } = wordsFor(name, kind);
+  return problem(
+    'image-outside-library',
+    kind === 'logo'
+      ? `${shown} is outside the folder that holds the school profile`
+      : `${shown} is outside the library folder`,
+    kind === 'logo'
+      ? 'Put the logo, a PNG or JPEG file, in the same folder as the school profile (or a folder inside it) and give its file name.'
+      : "Copy the image into the library (next to the lesson is best) and name it from the lesson's folder.",
+  );
+}
+
+/** A name with no file there. */
+export function notFoundProblem(name: string, kind: ImageKind): FileProblem {
+  const { what, shown, next } = wordsFor(name, kind);
+  return problem(
+    'image-not-found',
+    `${shown} was not found next to ${next}`,
+    `Check the file name, or put the ${what} there.`,
+  );
+}

@@ -1,6 +1,13 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkImageBytes, problem, type FileProblem } from './image-check.ts';
+import {
+  checkImageBytes,
+  checkImageName,
+  notFoundProblem,
+  outsideProblem,
+  problem,
+  type FileProblem,
+} from './image-check.ts';
 import type { RuleId } from './lesson/rules.ts';
 import { limits } from './limits.ts';
 import { readBounded } from './lesson/read-file.ts';
@@ -64,44 +71,10 @@ export function resolveLibraryFile(
   name: string,
   options: { decode: boolean },
 ): { file: string; problem?: undefined } | { file?: undefined; problem: FileProblem } {
-  const what = scope.kind === 'logo' ? 'logo' : 'image';
-  const shown = `The ${what} \`${name}\``;
-  const next = scope.kind === 'logo' ? 'the school profile' : 'the lesson';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith('//')) {
-    return {
-      problem: problem(
-        'image-remote',
-        `${shown} is not a file next to ${next}; only local images can be used`,
-        `Save the ${what} next to ${next} and give its file name.`,
-      ),
-    };
-  }
-  let written = name;
-  if (options.decode) {
-    try {
-      written = decodeURI(name.split(/[?#]/)[0]);
-    } catch {
-      written = '\0';
-    }
-  }
-  if (written.includes('\0')) {
-    return {
-      problem: problem(
-        'image-path-invalid',
-        `${shown} is not a file name that can be read (a \`%\` must be followed by two hex digits, such as \`%20\` for a space)`,
-        'Rename the file or correct the name.',
-      ),
-    };
-  }
-  const outside = problem(
-    'image-outside-library',
-    scope.kind === 'logo'
-      ? `${shown} is outside the folder that holds the school profile`
-      : `${shown} is outside the library folder`,
-    scope.kind === 'logo'
-      ? 'Put the logo, a PNG or JPEG file, in the same folder as the school profile (or a folder inside it) and give its file name.'
-      : "Copy the image into the library (next to the lesson is best) and name it from the lesson's folder.",
-  );
+  const named = checkImageName(name, scope.kind ?? 'image', options);
+  if (named.problem) return { problem: named.problem };
+  const { written } = named;
+  const outside = outsideProblem(name, scope.kind ?? 'image');
   const root = path.resolve(scope.root);
   const file = path.resolve(scope.base, written);
   // Refused before it is looked at, so nothing is said about files outside.
@@ -114,11 +87,7 @@ export function resolveLibraryFile(
   } catch {
     return {
       problem: {
-        ...problem(
-          'image-not-found',
-          `${shown} was not found next to ${next}`,
-          `Check the file name, or put the ${what} there.`,
-        ),
+        ...notFoundProblem(name, scope.kind ?? 'image'),
         // Only a name with nothing at all there (not a dangling link, whose target could appear anywhere).
         ...(existsNoFollow(file) ? {} : { missing: file }),
       },

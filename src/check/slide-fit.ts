@@ -3,12 +3,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { codeVersion } from '../code-version.ts';
-import { capDiagnostics } from '../lesson/diagnostic.ts';
-import type { Diagnostic, Lesson, Library } from '../lesson/types.ts';
-import { deckWarnings, slideWarnings } from '../slides/slide-warnings.ts';
+import type { Diagnostic, Lesson } from '../lesson/types.ts';
+import { slideFitOf, type CheckLibrary } from './slide-fit-rules.ts';
 
-/** What the rules that lay out slides need of the library besides the lesson: its services and school profile. */
-export type CheckLibrary = Pick<Library, 'dir' | 'signposts' | 'school'>;
+export { addCapped, slideFitOf, type CheckLibrary } from './slide-fit-rules.ts';
 
 /** Where each lesson's slide-fit warnings are kept between runs (beside the model cache). */
 export const slideFitCacheDir = path.resolve('node_modules/.cache/pshe-kit/slide-fit');
@@ -70,10 +68,7 @@ function readEntry(file: string): Diagnostic[] | undefined {
  * (--no-cache) lays out again and refreshes the entry.
  */
 export function slideFitWarnings(lesson: Lesson, library: CheckLibrary, cache?: { read: boolean }): Diagnostic[] {
-  const measure = () => {
-    const alone = { ...library, lessons: [lesson], units: [] };
-    return [...slideWarnings(lesson, alone), ...deckWarnings(lesson, alone)];
-  };
+  const measure = () => slideFitOf(lesson, library);
   if (!cache) return measure();
   const file = path.join(slideFitCacheDir, `${lessonKey(lesson, library)}.json`);
   if (cache.read) {
@@ -91,19 +86,4 @@ export function slideFitWarnings(lesson: Lesson, library: CheckLibrary, cache?: 
     // The cache is an optimisation; a read-only node_modules must not fail the check.
   }
   return warnings;
-}
-
-/**
- * `list` (already capped by the loader) with `more` added, capped as if all
- * had been found together: the count of a `diagnostics-truncated` carries
- * over, and it stays at the first problem not shown.
- */
-export function addCapped(list: Diagnostic[], more: Diagnostic[]): Diagnostic[] {
-  if (more.length === 0) return list;
-  const earlier = list.find((item) => item.ruleId === 'diagnostics-truncated');
-  const capped = capDiagnostics([...list, ...more]);
-  if (!earlier) return capped;
-  return capped.map((item) =>
-    item.ruleId === 'diagnostics-truncated' ? { ...item, line: earlier.line, column: earlier.column } : item,
-  );
 }
