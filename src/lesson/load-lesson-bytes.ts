@@ -8,6 +8,7 @@ import type { TerminologyEntry } from './checks/terminology.ts';
 import { loadDocument } from './load-document.ts';
 import { SLUG } from './schema.ts';
 import type { Diagnostic, Lesson } from './types.ts';
+import type { FileProblem } from '../image-check.ts';
 import { positionAt, positionsOf } from './yaml-source.ts';
 
 /** One lesson file to load, with what it needs to know about the library. */
@@ -50,15 +51,66 @@ export interface LessonBytes {
 }
 
 /**
- * The images a lesson shows, checked where they are (`src/lesson/load-lesson-file.ts`: through the
- * library's gate; the browser's editor: those it was given): each refusal an error pushed to
- * `diagnostics`; returns the files read and, for caches, each file the result depends on.
+ * What a lesson's image is, by its address: the file it names (its real path in Node, for caches), or
+ * why it is refused. In Node, the library's gate (`readLibraryImage`); in the browser's editor, what
+ * the site published of the lesson's images.
  */
 export type LessonImageCheck = (
+  url: string,
+) => { image: { file: string }; problem?: undefined } | { image?: undefined; problem: FileProblem };
+
+/**
+ * Every image a lesson shows, through `check` (in Node the one gate for
+ * library files, `src/library-file.ts`): each refusal is an error at the image, and at most
+ * `limits.imageUses` uses are allowed. Returns the real paths of the files
+ * read (`lesson.images`, for cache keys) and, for the model cache, each file
+ * the result depends on and whether it existed.
+ */
+function checkImages(
   used: readonly { url: string; at: { line: number; column: number } }[],
   shown: string,
   diagnostics: Diagnostic[],
-) => { assets: { file: string; exists: boolean }[]; images: string[] };
+  check: LessonImageCheck,
+): { assets: { file: string; exists: boolean }[]; images: string[] } {
+  const assets: { file: string; exists: boolean }[] = [];
+  const images = new Set<string>();
+  const seen = new Map<string, ReturnType<LessonImageCheck>>();
+  for (const [index, image] of used.entries()) {
+    if (index === limits.imageUses.value) {
+      diagnostics.push(
+        diagnostic(
+          'image-too-many',
+          shown,
+          image.at,
+          `This is image ${index + 1} in the lesson; a lesson may show at most ${limits.imageUses.value} images (each use counts). Remove some, or split the lesson.`,
+        ),
+      );
+      break;
+    }
+    let found = seen.get(image.url);
+    if (!found) {
+      found = check(image.url);
+      seen.set(image.url, found);
+      if (found.image) {
+        images.add(found.image.file);
+        assets.push({ file: found.image.file, exists: true });
+      } else if (found.problem.file) {
+        // Inside the library but refused (too large, not a file) or not a PNG or JPEG: caches watch it, so
+        // a smaller copy saved over it is checked again. What a format problem holds is the renderers' to
+        // judge (they describe it instead). Caches stamp a file too large or not regular by its stat alone.
+        if (found.problem.format) images.add(found.problem.file);
+        assets.push({ file: found.problem.file, exists: true });
+      } else if (found.problem.missing) {
+        // Loaded again once it appears. A file outside the library is never recorded: caches must not read it.
+        assets.push({ file: found.problem.missing, exists: false });
+      }
+    }
+    if (found.problem && !found.problem.format) {
+      diagnostics.push(diagnostic(found.problem.ruleId, shown, image.at, found.problem.message));
+    }
+  }
+  return { assets, images: [...images] };
+}
 
 /** The result for a lesson that did not load: its id (from its name, unless given) and its problems. */
 export function failedLesson(
@@ -85,7 +137,7 @@ export function loadLessonBytes(
   job: LessonJob,
   file: LessonBytes,
   context: LessonContext,
-  checkImages: LessonImageCheck,
+  checkImage: LessonImageCheck,
 ): LessonResult {
   const { shown, bytes } = file;
   const fallbackId = file.name.replace(/\.ya?ml$/, '');
@@ -138,7 +190,7 @@ export function loadLessonBytes(
     ...checkLesson({ lesson: loaded.data, source, today: context.today, terminology: context.terminology }),
   );
   diagnostics.push(...checkSignpostRefs(facts, context.knownSignposts));
-  const { assets, images } = checkImages(loaded.fields.images, source.file, diagnostics);
+  const { assets, images } = checkImages(loaded.fields.images, source.file, diagnostics, checkImage);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   const lesson = ok
     ? ({

@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDownloads } from '../../src/pipeline/render-downloads.ts';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
-import { fixtureFiles, fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
+import { fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
+import { writeFixture } from '../helpers/write-fixture.ts';
 import { rules } from '../../src/lesson/rules.ts';
 import type { Rule, RuleFixture, RuleId } from '../../src/lesson/rules.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';
@@ -21,22 +20,7 @@ interface Place {
  * (the loader, then the rules that lay out slides); render it when it asks.
  */
 async function run(fixture: RuleFixture): Promise<{ found: (Diagnostic & { place: Place })[] }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pshe-rule-'));
-  for (const [name, content] of Object.entries(fixtureFiles(fixture))) {
-    if (content === null) continue;
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  for (const folder of fixture.folders ?? []) mkdirSync(path.join(dir, folder), { recursive: true });
-  for (const [name, target] of Object.entries(fixture.links ?? {})) {
-    if ('to' in target) symlinkSync(target.to, path.join(dir, name));
-    else {
-      // A new file outside any library, in a folder of its own under the system's temporary folder.
-      const outside = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-outside-')), 'outside');
-      writeFileSync(outside, target.outside);
-      symlinkSync(outside, path.join(dir, name));
-    }
-  }
+  const dir = writeFixture(fixture);
   const { library, diagnostics } = checkLibrary(dir, { today: fixture.today ?? fixtureToday });
   const all = [...diagnostics];
   if (fixture.render) {

@@ -1,8 +1,7 @@
-import type { Image } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { readLessonImage, readLogo } from '#images';
 import { installedVersions } from '#installed-versions';
-import { lessonCharacters, markdownFieldsOf } from '../../lesson/characters.ts';
+import { lessonCharacters } from '../../lesson/characters.ts';
+import { imageUrlsOf } from '../../lesson/image-urls.ts';
 import { fileNameOf } from '../../file-name.ts';
 import { imageKey } from '../../lesson/images.ts';
 import { forSite } from '../../lesson/strip-positions.ts';
@@ -44,14 +43,9 @@ const inLibrary = (file: string) => file.split(/[\\/]/).slice(-2).join('/');
 
 export function personaliseData(lesson: Lesson, library: Library): PersonaliseData {
   const images: [string, PublishedImage][] = [];
-  const seen = new Set<string>();
-  for (const field of markdownFieldsOf(lesson)) {
-    visit(field.tree, 'image', (node: Image) => {
-      if (seen.has(node.url)) return;
-      seen.add(node.url);
-      const read = readLessonImage(lesson, node.url);
-      if (read.image) images.push([imageKey(lesson.id, node.url), published(read.image)]);
-    });
+  for (const url of imageUrlsOf(lesson)) {
+    const read = readLessonImage(lesson, url);
+    if (read.image) images.push([imageKey(lesson.id, url), published(read.image)]);
   }
   const school = library.school && { ...library.school };
   if (school?.logo) {

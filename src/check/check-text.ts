@@ -1,0 +1,122 @@
+import { checkImageName, notFoundProblem, outsideProblem, type FileProblem } from '../image-check.ts';
+import { checkDuplicateLessonIds, checkUnitMembership } from '../lesson/checks/library-checks.ts';
+import type { LessonFacts } from '../lesson/checks/library-checks.ts';
+import type { TerminologyEntry } from '../lesson/checks/terminology.ts';
+import { sortDiagnostics } from '../lesson/diagnostic.ts';
+import { loadLessonBytes, type LessonImageCheck } from '../lesson/load-lesson-bytes.ts';
+import type { Diagnostic, School, Signpost } from '../lesson/types.ts';
+import type { Position } from '../lesson/yaml-source.ts';
+import { addCapped, slideFitOf } from './slide-fit-rules.ts';
+
+/**
+ * What `pshe check` knows of a library besides the lesson being checked, as
+ * the site publishes it for the editor (`/editor/library.json`): the help
+ * services and school, the library's own terminology, each unit's file and
+ * list of lessons, and every lesson's id and place (for duplicate ids). Paths
+ * are as in the library (`unit-a/lesson.yaml`), as `pshe check` prints them
+ * when run in the library's folder.
+ */
+export interface CheckSite {
+  signposts: Signpost[];
+  school?: School;
+  terminology?: TerminologyEntry[];
+  units: { id: string; file: string; lessons: string[] }[];
+  lessons: { id: string; unit: string; file: string; idAt: Position }[];
+  /**
+   * The library's gate's verdict on each file of the library but its YAML, by its path in the
+   * library (`unit-a/chart.png`), worded with that path as its name: `null` for an image that can
+   * be used, or why it cannot. Whatever is not here is not a file of the library.
+   */
+  images: Record<string, FileProblem | null>;
+}
+
+/** `a/./b/../c` as `a/c`; undefined when it climbs out of the library. */
+function inside(parts: readonly string[]): string | undefined {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') {
+      if (!out.length) return undefined;
+      out.pop();
+    } else if (part && part !== '.') out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * A lesson image's verdict without the file system: the name's own checks,
+ * then the site's verdict on the file it leads to (worded again with the name
+ * as the lesson writes it), or not found.
+ */
+function siteImages(site: CheckSite, unit: string): LessonImageCheck {
+  return (url) => {
+    const named = checkImageName(url, 'image', { decode: true });
+    if (named.problem) return { problem: named.problem };
+    const file = named.written.startsWith('/') ? undefined : inside([unit, ...named.written.split('/')]);
+    if (file === undefined) return { problem: outsideProblem(url, 'image') };
+    if (!Object.hasOwn(site.images, file)) return { problem: notFoundProblem(url, 'image') };
+    const problem = site.images[file];
+    if (!problem) return { image: { file } };
+    const reword = (text: string) => text.replaceAll(`\`${file}\``, `\`${url}\``);
+    return { problem: { ...problem, reason: reword(problem.reason), message: reword(problem.message) } };
+  };
+}
+
+/**
+ * A lesson's text checked as `pshe check` checks it in its library, with no
+ * file system: the loader's rules (`loadLessonBytes`), the slides that will
+ * not fit, then the rules across the library that concern this file (its unit
+ * lists it; no other lesson has its id). The problems of this file only,
+ * sorted as `pshe check` prints them. `file` is where it is, or would be, in
+ * the library (`unit-a/my-lesson.yaml`); `today` is the day the date rules
+ * compare with.
+ */
+export function checkLessonText(
+  file: { path: string; bytes: Uint8Array },
+  site: CheckSite,
+  today: string,
+): Diagnostic[] {
+  const [unit = '', name = file.path] = file.path.split('/');
+  const job = { file: file.path, unit };
+  const knownSignposts = [
+    ...site.signposts.map((service) => service.id),
+    ...(site.school?.localServices ?? []).map((service) => service.id),
+  ];
+  const result = loadLessonBytes(
+    job,
+    { name, shown: file.path, bytes: file.bytes },
+    { knownSignposts, today, ...(site.terminology ? { terminology: site.terminology } : {}) },
+    siteImages(site, unit),
+  );
+  let diagnostics = result.diagnostics;
+  if (result.lesson) {
+    const library = { dir: '', signposts: site.signposts, ...(site.school ? { school: site.school } : {}) };
+    diagnostics = addCapped(diagnostics, slideFitOf(result.lesson, library));
+  }
+  // The other lessons as the library holds them, this file in place of one at its path.
+  const others: LessonFacts[] = site.lessons
+    .filter((lesson) => lesson.file !== file.path)
+    .map((lesson) => ({ ...lesson, signposts: [] }));
+  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary).
+  const order = (facts: LessonFacts) => [facts.unit, facts.file.slice(facts.unit.length + 1)];
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const all = [...others, result.facts].sort((a, b) => {
+    const [unitA, nameA] = order(a);
+    const [unitB, nameB] = order(b);
+    return compare(unitA, unitB) || compare(nameA, nameB);
+  });
+  const siteUnit = site.units.find((entry) => entry.id === unit);
+  const across = [
+    ...(siteUnit
+      ? checkUnitMembership(
+          {
+            id: siteUnit.id,
+            file: siteUnit.file,
+            lessons: siteUnit.lessons.map((id) => ({ id, at: { line: 0, column: 0 } })),
+          },
+          all.filter((lesson) => lesson.unit === unit),
+        )
+      : []),
+    ...checkDuplicateLessonIds(all),
+  ];
+  return sortDiagnostics([...diagnostics, ...across].filter((d) => d.file === file.path));
+}
