@@ -2,7 +2,7 @@ import type { School } from '../lesson/types.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 import type { Diagnostic } from '../lesson/types.ts';
-import type { RenderReply, RenderRequest, WorkerRequest } from './render-messages.ts';
+import type { CheckRequest, RenderReply, RenderRequest, WorkerRequest } from './render-messages.ts';
 
 /** The worker's last answer to a request to make files: the files, or why it failed. */
 export type RenderResult = Extract<RenderReply, { files: unknown } | { error: string }>;
@@ -29,6 +29,7 @@ export class RenderClient {
   private readonly pending = new Map<number, Pending>();
   private readonly start: () => Worker;
   private versions: InstalledVersions | undefined;
+  private assets: [AssetName, Uint8Array][] | undefined;
 
   constructor(start: () => Worker) {
     this.start = start;
@@ -53,7 +54,13 @@ export class RenderClient {
       for (const waiting of this.pending.values()) waiting.reject(failed);
       this.pending.clear();
     };
-    if (this.versions) worker.postMessage({ id: 0, prepare: this.versions } satisfies WorkerRequest);
+    if (this.versions) {
+      worker.postMessage({
+        id: 0,
+        prepare: this.versions,
+        ...(this.assets ? { assets: this.assets } : {}),
+      } satisfies WorkerRequest);
+    }
     this.worker = worker;
     return worker;
   }
@@ -67,9 +74,18 @@ export class RenderClient {
   }
 
   /** Start the worker and have it load the renderers now, before anything is asked of it. */
-  prepare(versions: InstalledVersions): void {
+  prepare(versions: InstalledVersions, assets?: [AssetName, Uint8Array][]): void {
     this.versions = versions;
+    this.assets = assets;
     this.ensure();
+  }
+
+  /** Check a lesson's text as `pshe check` does (the prepared worker has the assets); undefined when stopped. */
+  async check(request: CheckRequest['check']): Promise<Diagnostic[] | { error: string } | undefined> {
+    const reply = await this.ask({ id: this.next++, check: request });
+    if (!reply) return undefined;
+    if ('checked' in reply) return reply.checked;
+    return 'error' in reply ? { error: reply.error } : { error: 'the worker answered something else' };
   }
 
   /** Make the files; undefined when stopped before the answer came. */

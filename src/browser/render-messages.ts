@@ -2,6 +2,7 @@ import type { Diagnostic, Lesson, Library, School, Unit } from '../lesson/types.
 import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
+import type { CheckSite } from '../check/check-text.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 
 /** What the page sends the render worker: lessons' models, their library, and every file the renderers read. */
@@ -35,6 +36,14 @@ export interface RenderRequest {
 export interface PrepareRequest {
   id: number;
   prepare: InstalledVersions;
+  /** The fonts and templates, when the page has them already (the editor's checks measure slides with them). */
+  assets?: [AssetName, Uint8Array][];
+}
+
+/** Check a lesson's text as `pshe check` does in the site's library (the editor, issue 17). */
+export interface CheckRequest {
+  id: number;
+  check: { path: string; text: string; site: CheckSite; today: string; asNewFile?: boolean };
 }
 
 /** Check a school.yaml's text (a file the page loaded) as the loader does, to fill the form from it. */
@@ -47,7 +56,7 @@ export interface ReadSchoolRequest {
 }
 
 /** Anything the page asks the worker. */
-export type WorkerRequest = RenderRequest | PrepareRequest | ReadSchoolRequest;
+export type WorkerRequest = RenderRequest | PrepareRequest | ReadSchoolRequest | CheckRequest;
 
 /** A file made: its name and bytes. */
 export interface MadeFile {
@@ -70,4 +79,5 @@ export type RenderReply =
       nameProblems?: { name: string; message: string }[];
     }
   | { id: number; school?: School; diagnostics: Diagnostic[] }
+  | { id: number; checked: Diagnostic[] }
   | { id: number; error: string };

@@ -23,8 +23,20 @@ scope.onmessage = async (event) => {
   if ('prepare' in message) {
     try {
       provideInstalledVersions(message.prepare);
+      if (message.assets) provideAssets(new Map(message.assets));
       await import('./renderers.ts');
       scope.postMessage({ id: message.id, prepared: true });
+    } catch (error) {
+      scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if ('check' in message) {
+    try {
+      const { checkLessonText } = await import('./renderers.ts');
+      const { path, text, site, today, asNewFile } = message.check;
+      const checked = checkLessonText({ path, bytes: new TextEncoder().encode(text) }, site, today, { asNewFile });
+      scope.postMessage({ id: message.id, checked });
     } catch (error) {
       scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }

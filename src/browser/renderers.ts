@@ -1,7 +1,7 @@
 /**
  * What the render worker runs, loaded by it once the page has handed over the
  * installed versions (the patches in src/pdf/pdfkit-internals check them as
- * their modules load): the school profile's check, the renaming, and every
+ * their modules load): the school profile's check, the lesson checker, the renaming, and every
  * lesson's and unit's file renderer, as `pshe build` runs them.
  */
 export { nameGlyphProblem } from '../lesson/name-glyphs.ts';
@@ -12,3 +12,4 @@ export { lessonPackFileName } from '../outputs.ts';
 export { renderLessonFiles } from '../pipeline/render-downloads.ts';
 export { renderUnitFiles } from '../pipeline/render-unit-files.ts';
 export { unknownServices } from './unknown-services.ts';
+export { checkLessonText } from '../check/check-text.ts';

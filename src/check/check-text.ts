@@ -74,6 +74,11 @@ export function checkLessonText(
   file: { path: string; bytes: Uint8Array },
   site: CheckSite,
   today: string,
+  /**
+   * The text is a new file beside every lesson of the site (the editor: a copy keeps its id, and
+   * is told it is taken), rather than the lesson at its path (what `pshe check` sees once it is there).
+   */
+  options: { asNewFile?: boolean } = {},
 ): Diagnostic[] {
   const [unit = '', name = file.path] = file.path.split('/');
   const job = { file: file.path, unit };
@@ -92,11 +97,12 @@ export function checkLessonText(
     const library = { dir: '', signposts: site.signposts, ...(site.school ? { school: site.school } : {}) };
     diagnostics = addCapped(diagnostics, slideFitOf(result.lesson, library));
   }
-  // The other lessons as the library holds them, this file in place of one at its path.
+  // The other lessons as the library holds them, this file in place of one at its path (or beside it).
   const others: LessonFacts[] = site.lessons
-    .filter((lesson) => lesson.file !== file.path)
+    .filter((lesson) => options.asNewFile || lesson.file !== file.path)
     .map((lesson) => ({ ...lesson, signposts: [] }));
-  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary).
+  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary); a new
+  // file of the same name as one of the site's comes after it (the sort keeps that order).
   const order = (facts: LessonFacts) => [facts.unit, facts.file.slice(facts.unit.length + 1)];
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const all = [...others, result.facts].sort((a, b) => {

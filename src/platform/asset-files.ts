@@ -14,6 +14,7 @@ export const assetFiles = {
   'templates/invitation-letter.yaml': { project: 'templates/invitation-letter.yaml' },
   'templates/disclosure-steps.yaml': { project: 'templates/disclosure-steps.yaml' },
   'templates/terminology.yaml': { project: 'templates/terminology.yaml' },
+  'templates/lesson.yaml': { project: 'templates/lesson.yaml' },
   LICENSE: { project: 'LICENSE' },
   'LICENSE-CONTENT.md': { project: 'LICENSE-CONTENT.md' },
 } as const satisfies Record<string, { package: string } | { project: string }>;

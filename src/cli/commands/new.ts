@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { isScalar, isSeq, parseDocument } from 'yaml';
 import { loadDocument } from '../../lesson/load-document.ts';
 import { display } from '../../lesson/read-file.ts';
+import { readAsset } from '#assets';
 import { SLUG } from '../../lesson/schema.ts';
 import type { FlagSpec } from '../flags.ts';
 import { parseFlags, UsageError } from '../flags.ts';
@@ -130,7 +131,8 @@ export function runNew(argv: readonly string[]): number {
     const unitTemplate = readFileSync(path.join(templates, 'unit.yaml'), 'utf8');
     unitText = `${unitTemplate.replace('lessons: []', `lessons:\n  - ${id}`).trimEnd()}\n`;
   }
-  const lessonText = readFileSync(path.join(templates, 'lesson.yaml'), 'utf8');
+  // The template the editor's "Start a new lesson" publishes too (src/platform/asset-files.ts).
+  const lessonText = new TextDecoder().decode(readAsset('templates/lesson.yaml'));
 
   let createdUnit = false;
   let wroteLesson = false;

@@ -1,0 +1,323 @@
+import { indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { SLUG } from '../lesson/slug.ts';
+import type { Diagnostic } from '../lesson/types.ts';
+import { limits } from '../limits.ts';
+import { assetFiles, type AssetName } from '../platform/asset-files.ts';
+import type { EditorData } from '../site/lib/editor-data.ts';
+import { byId } from './dom.ts';
+import { clearErrors, showErrors } from './error-summary.ts';
+import { RenderClient } from './render-client.ts';
+
+/**
+ * `/editor/`: a lesson's YAML in CodeMirror, checked as you type by the
+ * checker `pshe check` runs (`checkLessonText`), in the site's render worker,
+ * against what the site publishes of its library. Each problem is underlined
+ * and listed as `pshe check` prints it after the path; the draft is kept in
+ * this browser's localStorage until discarded. Nothing is sent anywhere.
+ */
+
+const DRAFT = 'pshe-kit:editor-draft';
+/** After the last keystroke, this long before the check runs. */
+const PAUSE_MS = 150;
+/** A check that takes longer is stopped, and the worker started again. */
+const CHECK_LIMIT_MS = 5000;
+
+interface Draft {
+  text: string;
+  id: string;
+  unit: string;
+}
+
+const status = byId<HTMLParagraphElement>('editor-status');
+const idInput = byId<HTMLInputElement>('lesson-id');
+const unitSelect = byId<HTMLSelectElement>('lesson-unit');
+const problemList = byId<HTMLUListElement>('problem-list');
+const problemCount = byId<HTMLParagraphElement>('problem-count');
+
+function keepDraft(draft: Draft | undefined) {
+  try {
+    if (draft) localStorage.setItem(DRAFT, JSON.stringify(draft));
+    else localStorage.removeItem(DRAFT);
+  } catch {
+    // A browser that keeps nothing still checks.
+  }
+}
+
+function recallDraft(): Draft | undefined {
+  try {
+    const draft = JSON.parse(localStorage.getItem(DRAFT) ?? 'null') as Draft | null;
+    if (draft && typeof draft.text === 'string' && typeof draft.id === 'string' && typeof draft.unit === 'string') {
+      return draft;
+    }
+  } catch {
+    // Not a draft this page kept.
+  }
+  keepDraft(undefined);
+  return undefined;
+}
+
+async function fetchText(url: URL): Promise<string | undefined> {
+  const response = await fetch(url);
+  return response.ok ? response.text() : undefined;
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} could not be fetched (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A problem as `pshe check` prints it after the file's path. */
+export const problemLine = (d: Pick<Diagnostic, 'line' | 'column' | 'severity' | 'message' | 'ruleId'>) =>
+  `${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+
+/** A line and column (from 1) as a place in the document, kept inside it. */
+function offsetOf(state: EditorState, line: number, column: number): number {
+  const at = state.doc.line(Math.min(Math.max(line, 1), state.doc.lines));
+  return Math.min(at.from + Math.max(column, 1) - 1, at.to);
+}
+
+/**
+ * The editor's frame, in the site's colours (its own styles, as the site's style sheet cannot reach a
+ * shadow root). It grows with the lesson and the page scrolls: a box that scrolls inside the page
+ * would be a second place to scroll, and one the keyboard cannot reach without the editor.
+ */
+const editorLook = EditorView.theme({
+  '&': {
+    border: '2px solid var(--line-strong)',
+    borderRadius: 'var(--radius)',
+    background: 'var(--surface)',
+    color: 'var(--ink)',
+    fontSize: '0.95rem',
+  },
+  '&.cm-focused': { outline: '3px solid var(--focus, #1d4ed8)', outlineOffset: '2px' },
+});
+
+function startWorker(here: URL): Worker {
+  // MODE, not DEV: DEV follows NODE_ENV (see personalise-page.ts).
+  const dev = import.meta.env.MODE === 'development';
+  const url = dev
+    ? new URL('./render-worker.ts', import.meta.url)
+    : new URL('../personalise/worker/render-worker.js', here);
+  return new Worker(url, { type: 'module' });
+}
+
+async function start() {
+  const here = new URL('./', location.href);
+  const response = await fetch(new URL('library.json', here));
+  if (!response.ok) throw new Error('the site’s library could not be fetched');
+  const data = (await response.json()) as EditorData;
+  const assets = await Promise.all(
+    (Object.keys(assetFiles) as AssetName[]).map(
+      async (name) =>
+        [name, await fetchBytes(new URL(`../personalise/assets/${name}.bin`, here))] as [AssetName, Uint8Array],
+    ),
+  );
+  const template = new TextDecoder().decode(assets.find(([name]) => name === 'templates/lesson.yaml')![1]);
+  const client = new RenderClient(() => startWorker(here));
+  client.prepare(data.versions, assets);
+
+  // What the page opens with: the draft kept here, else a copy of ?from=<id>, else a new lesson.
+  const from = new URLSearchParams(location.search).get('from');
+  const source = from && SLUG.test(from) ? data.lessons.find((lesson) => lesson.id === from) : undefined;
+  let opening: Draft = { text: template, id: 'new-lesson', unit: data.site.units[0]?.id ?? 'lessons' };
+  let said = 'A new lesson from the template: replace every TODO.';
+  if (source) {
+    const text = await fetchText(new URL(`lessons/${source.id}.yaml`, here));
+    if (text !== undefined) {
+      opening = { text, id: source.id, unit: source.path.split('/')[0] };
+      said = `A copy of “${source.title}”. Give it a new id before you add it to the library.`;
+    }
+  } else if (from) said = 'There is no lesson of that name on this site: here is a new one instead.';
+  const draft = recallDraft();
+  if (draft) {
+    opening = draft;
+    said = 'Your draft is back, as you left it. Discard draft to start again.';
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let checks = 0;
+  /** Kept as a draft only once something is changed here (or the page opened with one). */
+  let edited = draft !== undefined;
+  // In a shadow root: there CodeMirror's styles are constructed style sheets (style-mod), which the
+  // site's `style-src 'self'` allows; in the document it would add <style> elements, which it refuses.
+  const shadow = byId<HTMLDivElement>('editor').attachShadow({ mode: 'open' });
+  const mount = document.createElement('div');
+  shadow.append(mount);
+  const view = new EditorView({
+    root: shadow,
+    parent: mount,
+    state: EditorState.create({
+      doc: opening.text,
+      extensions: [
+        basicSetup,
+        keymap.of([indentWithTab]),
+        yaml(),
+        lintGutter(),
+        // Long lines of prose wrap, as in a word processor: no scrolling sideways to read a paragraph.
+        EditorView.lineWrapping,
+        editorLook,
+        EditorView.contentAttributes.of({ 'aria-label': 'Lesson YAML', 'aria-describedby': 'editor-keys' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) {
+            edited = true;
+            later();
+          }
+        }),
+      ],
+    }),
+  });
+  idInput.value = opening.id;
+  unitSelect.value = opening.unit;
+  byId<HTMLDivElement>('editor-page').hidden = false;
+  status.textContent = said;
+
+  const pathOf = () => `${unitSelect.value}/${idInput.value.trim() || 'new-lesson'}.yaml`;
+
+  function show(problems: readonly Diagnostic[]) {
+    const state = view.state;
+    const marks: EditorDiagnostic[] = problems.map((d) => {
+      const from = offsetOf(state, d.line, d.column);
+      return {
+        from,
+        to: Math.min(state.doc.lineAt(from).to, from + 1) || from,
+        severity: d.severity === 'error' ? 'error' : 'warning',
+        message: `${d.message} [${d.ruleId}]`,
+      };
+    });
+    view.dispatch(setDiagnostics(state, marks));
+    problemList.replaceChildren(
+      ...problems.map((d) => {
+        const item = document.createElement('li');
+        item.className = `problem problem-${d.severity}`;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = problemLine(d);
+        button.addEventListener('click', () => {
+          const at = offsetOf(view.state, d.line, d.column);
+          view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+          view.focus();
+        });
+        item.append(button);
+        return item;
+      }),
+    );
+    const errors = problems.filter((d) => d.severity === 'error').length;
+    const warnings = problems.length - errors;
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    problemCount.textContent = problems.length
+      ? `${count(problems.length, 'problem')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`
+      : 'No problems: pshe check would accept this lesson.';
+  }
+
+  async function check() {
+    const run = ++checks;
+    const text = view.state.doc.toString();
+    if (edited) keepDraft({ text, id: idInput.value.trim(), unit: unitSelect.value });
+    const limit = setTimeout(() => {
+      if (run !== checks) return;
+      client.stop();
+      status.textContent = `The check took over ${CHECK_LIMIT_MS / 1000} seconds and was stopped. Shorten the part you last changed; it runs again as you type.`;
+    }, CHECK_LIMIT_MS);
+    try {
+      const result = await client.check({
+        path: pathOf(),
+        text,
+        site: data.site,
+        today: new Date().toISOString().slice(0, 10),
+        asNewFile: true,
+      });
+      if (run !== checks || !result) return;
+      if ('error' in result) {
+        status.textContent = `The lesson could not be checked: ${result.error}.`;
+        return;
+      }
+      show(result);
+    } finally {
+      clearTimeout(limit);
+    }
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), PAUSE_MS);
+  }
+
+  function open(text: string, id: string, words: string) {
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    idInput.value = id;
+    status.textContent = words;
+  }
+
+  async function openFile(file: File) {
+    clearErrors();
+    if (file.size > limits.fileBytes.value) {
+      return showErrors([
+        {
+          input: 'open-file',
+          message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; a lesson file may be at most ${limits.fileBytes.value / 1024} KB`,
+        },
+      ]);
+    }
+    const id = file.name.replace(/\.ya?ml$/i, '');
+    open(await file.text(), id, `Opened ${file.name}.`);
+  }
+
+  const changed = () => {
+    edited = true;
+    later();
+  };
+  idInput.addEventListener('input', changed);
+  unitSelect.addEventListener('change', changed);
+  byId<HTMLButtonElement>('new-lesson').addEventListener('click', () =>
+    open(template, 'new-lesson', 'A new lesson from the template: replace every TODO.'),
+  );
+  byId<HTMLInputElement>('open-file').addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void openFile(file);
+  });
+  view.dom.addEventListener('dragover', (event) => event.preventDefault());
+  view.dom.addEventListener('drop', (event) => {
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    void openFile(file);
+  });
+  byId<HTMLButtonElement>('download-yaml').addEventListener('click', () => {
+    clearErrors();
+    const id = idInput.value.trim();
+    if (!SLUG.test(id)) {
+      return showErrors([
+        {
+          input: 'lesson-id',
+          message: 'Give the lesson an id in lower case with hyphens, such as staying-safe-online',
+        },
+      ]);
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([view.state.doc.toString()], { type: 'text/yaml' }));
+    link.download = `${id}.yaml`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    status.textContent = `${id}.yaml is downloaded: put it in the ${unitSelect.value} folder and add ${id} to its unit.yaml.`;
+  });
+  byId<HTMLButtonElement>('discard').addEventListener('click', () => {
+    keepDraft(undefined);
+    location.reload();
+  });
+
+  void check();
+}
+
+start().catch((error: unknown) => {
+  status.textContent = `This page could not start: ${error instanceof Error ? error.message : String(error)}.`;
+});

@@ -1,0 +1,152 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/lesson/types.ts';
+import { runAxe } from '../helpers/axe.ts';
+import { psheIn } from '../build/helpers.ts';
+import { openSite, type SiteSession } from './fixture.ts';
+
+const unit = 'staying-safe-online';
+const lessonId = 'who-can-help';
+
+/** What the Problems list shows, item by item. */
+const problems = (page: Page) => page.locator('#problem-list li').allTextContents();
+
+/** The editor's text, as Download YAML gives it, and the file's name. */
+async function downloaded(page: Page): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download YAML' }).click(),
+  ]);
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+}
+
+/**
+ * What `pshe check` prints after the path for this text as `<unit>/<id>.yaml` in a copy of the
+ * example library (run in the library's folder, as the site publishes its paths), and its exit status.
+ */
+function cliProblems(text: string, id: string, listed = false): { lines: string[]; status: number | null } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pshe-editor-'));
+  cpSync('examples/library', dir, { recursive: true });
+  writeFileSync(path.join(dir, unit, `${id}.yaml`), text);
+  if (listed) {
+    const unitFile = path.join(dir, unit, 'unit.yaml');
+    writeFileSync(unitFile, `${readFileSync(unitFile, 'utf8').trimEnd()}\n  - ${id}\n`);
+  }
+  const run = psheIn(dir, ['check', '--lessons', '.', '--format', 'json', '--no-cache']);
+  const found = JSON.parse(run.stdout) as Diagnostic[];
+  return {
+    lines: found
+      .filter((d) => d.file === `${unit}/${id}.yaml`)
+      .map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`),
+    status: run.status,
+  };
+}
+
+const settled = async (page: Page, before: string[]) => {
+  await expect
+    .poll(async () => JSON.stringify(await problems(page)), { timeout: 20_000 })
+    .not.toBe(JSON.stringify(before));
+};
+
+describe('/editor/: a lesson written in the browser, checked as pshe check checks it', () => {
+  let site: SiteSession;
+
+  beforeAll(async () => {
+    site = await openSite();
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('should copy a lesson, show pshe check’s own problems as they are made and fixed, and download a file it accepts', async () => {
+    const { page, problems: pageProblems } = await site.open(`/lessons/${lessonId}/`);
+    await page.getByRole('link', { name: 'Edit a copy of this lesson' }).click();
+    await page.waitForURL(/\/editor\/\?from=/);
+    const list = page.getByRole('region', { name: 'Problems' });
+    await list.waitFor();
+    // The copy keeps the lesson's id, which the library has already.
+    await expect
+      .poll(() => problems(page), { timeout: 20_000 })
+      .toContainEqual(
+        expect.stringMatching(/^1:1: error: Duplicate lesson id `who-can-help`.*\[lesson-duplicate-id\]$/),
+      );
+    expect(await runAxe(page)).toEqual([]);
+
+    // Renamed, it is a lesson of its own: what is listed is what pshe check says of it, as the unit's file.
+    let before = await problems(page);
+    await page.getByLabel('Lesson id (its file’s name)').fill('who-can-help-again');
+    await settled(page, before);
+    let copy = await downloaded(page);
+    expect(copy.name).toBe('who-can-help-again.yaml');
+    expect(await problems(page)).toEqual(cliProblems(copy.text, 'who-can-help-again').lines);
+
+    // A mistake typed at the top of the file: the same message as the command line's, at the same place.
+    before = await problems(page);
+    const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('sexEducation: perhaps\n');
+    await settled(page, before);
+    copy = await downloaded(page);
+    const cli = cliProblems(copy.text, 'who-can-help-again');
+    expect(cli.lines.some((line) => line.includes('sexEducation'))).toBe(true);
+    expect(await problems(page)).toEqual(cli.lines);
+    // Its item takes the cursor to its place.
+    await page.locator('#problem-list button', { hasText: 'sexEducation' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('editor');
+
+    // Deleted, the problem goes; the file, in its unit and listed there, passes pshe check.
+    before = await problems(page);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Delete');
+    await settled(page, before);
+    expect((await problems(page)).join('\n')).not.toContain('sexEducation');
+    copy = await downloaded(page);
+    const accepted = cliProblems(copy.text, 'who-can-help-again', true);
+    expect(accepted.status, accepted.lines.join('\n')).toBe(0);
+    expect(accepted.lines.filter((line) => line.includes(': error: '))).toEqual([]);
+
+    // The draft is kept on this device until discarded.
+    await page.reload();
+    await expect.poll(() => page.locator('#editor-status').textContent()).toMatch(/Your draft is back/);
+    expect(await page.getByLabel('Lesson id (its file’s name)').inputValue()).toBe('who-can-help-again');
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.locator('#editor-status').textContent()).toMatch(/A copy of/);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+    // Keyboard only: Esc, then Tab, leaves the editor.
+    await editor.click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#editor'))).toBeNull();
+
+    expect(site.browser.requests.filter((url) => !url.startsWith(site.server.url))).toEqual([]);
+    expect(pageProblems).toEqual([]);
+    await page.close();
+  });
+
+  it('should stay responsive on a hostile lesson and check it without freezing the page', async () => {
+    const { page, problems: pageProblems } = await site.open('/editor/');
+    await page.getByRole('region', { name: 'Problems' }).waitFor();
+    await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).not.toBe('');
+    const folder = mkdtempSync(path.join(tmpdir(), 'pshe-hostile-'));
+    const deep = `title: Deep\nsummary: |\n  ${'> '.repeat(400)}deep\n  <script>alert(1)</script> [x](javascript:alert(1))\n`;
+    writeFileSync(path.join(folder, 'hostile.yaml'), deep);
+    await page.getByLabel('Open a lesson file').setInputFiles(path.join(folder, 'hostile.yaml'));
+    await expect.poll(() => page.getByLabel('Lesson id (its file’s name)').inputValue()).toBe('hostile');
+    // The page answers at once while the worker checks.
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).toMatch(/error/);
+    expect(await page.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined();
+    expect(pageProblems).toEqual([]);
+    await page.close();
+  });
+});
