@@ -1,3 +1,4 @@
+import { autocompletion } from '@codemirror/autocomplete';
 import { indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
@@ -12,6 +13,8 @@ import type { EditorData } from '../site/lib/editor-data.ts';
 import { byId } from './dom.ts';
 import { clearErrors, showErrors } from './error-summary.ts';
 import { RenderClient } from './render-client.ts';
+import { schemaCompletions, schemaHover, type SchemaNode } from './schema-help.ts';
+import { directiveNames } from '../markdown/directive-spec.ts';
 
 /**
  * `/editor/`: a lesson's YAML in CodeMirror, checked as you type by the
@@ -96,6 +99,7 @@ const editorLook = EditorView.theme({
     fontSize: '0.95rem',
   },
   '&.cm-focused': { outline: '3px solid var(--focus, #1d4ed8)', outlineOffset: '2px' },
+  '.schema-hover': { padding: '0.4rem 0.6rem', maxWidth: '32rem', lineHeight: '1.4' },
 });
 
 function startWorker(here: URL): Worker {
@@ -118,6 +122,12 @@ async function start() {
         [name, await fetchBytes(new URL(`../personalise/assets/${name}.bin`, here))] as [AssetName, Uint8Array],
     ),
   );
+  const schema = (await (await fetch(new URL('lesson.schema.json', here))).json()) as SchemaNode;
+  const help = {
+    schema,
+    signposts: [...data.site.signposts, ...(data.site.school?.localServices ?? [])].map((service) => service.id),
+    directives: directiveNames,
+  };
   const template = new TextDecoder().decode(assets.find(([name]) => name === 'templates/lesson.yaml')![1]);
   const client = new RenderClient(() => startWorker(here));
   client.prepare(data.versions, assets);
@@ -158,6 +168,8 @@ async function start() {
         basicSetup,
         keymap.of([indentWithTab]),
         yaml(),
+        autocompletion({ override: [schemaCompletions(help)] }),
+        schemaHover(help),
         lintGutter(),
         // Long lines of prose wrap, as in a word processor: no scrolling sideways to read a paragraph.
         EditorView.lineWrapping,
@@ -179,7 +191,10 @@ async function start() {
 
   const pathOf = () => `${unitSelect.value}/${idInput.value.trim() || 'new-lesson'}.yaml`;
 
+  let shown = 0;
   function show(problems: readonly Diagnostic[]) {
+    // How many checks have been shown: what a test or the bench waits on after a keystroke.
+    byId<HTMLElement>('problems').dataset.checks = String(++shown);
     const state = view.state;
     const marks: EditorDiagnostic[] = problems.map((d) => {
       const from = offsetOf(state, d.line, d.column);

@@ -2,7 +2,7 @@ import type { Diagnostic, Lesson, Library, School, Unit } from '../lesson/types.
 import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
-import type { CheckSite } from '../check/check-text.ts';
+import type { CheckSite } from '../lesson/check-site.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 
 /** What the page sends the render worker: lessons' models, their library, and every file the renderers read. */

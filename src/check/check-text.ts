@@ -1,34 +1,11 @@
-import { checkImageName, notFoundProblem, outsideProblem, type FileProblem } from '../image-check.ts';
+import { checkImageName, notFoundProblem, outsideProblem } from '../image-check.ts';
 import { checkDuplicateLessonIds, checkUnitMembership } from '../lesson/checks/library-checks.ts';
 import type { LessonFacts } from '../lesson/checks/library-checks.ts';
-import type { TerminologyEntry } from '../lesson/checks/terminology.ts';
 import { sortDiagnostics } from '../lesson/diagnostic.ts';
 import { loadLessonBytes, type LessonImageCheck } from '../lesson/load-lesson-bytes.ts';
-import type { Diagnostic, School, Signpost } from '../lesson/types.ts';
-import type { Position } from '../lesson/yaml-source.ts';
+import type { CheckSite } from '../lesson/check-site.ts';
+import type { Diagnostic } from '../lesson/types.ts';
 import { addCapped, slideFitOf } from './slide-fit-rules.ts';
-
-/**
- * What `pshe check` knows of a library besides the lesson being checked, as
- * the site publishes it for the editor (`/editor/library.json`): the help
- * services and school, the library's own terminology, each unit's file and
- * list of lessons, and every lesson's id and place (for duplicate ids). Paths
- * are as in the library (`unit-a/lesson.yaml`), as `pshe check` prints them
- * when run in the library's folder.
- */
-export interface CheckSite {
-  signposts: Signpost[];
-  school?: School;
-  terminology?: TerminologyEntry[];
-  units: { id: string; file: string; lessons: string[] }[];
-  lessons: { id: string; unit: string; file: string; idAt: Position }[];
-  /**
-   * The library's gate's verdict on each file of the library but its YAML, by its path in the
-   * library (`unit-a/chart.png`), worded with that path as its name: `null` for an image that can
-   * be used, or why it cannot. Whatever is not here is not a file of the library.
-   */
-  images: Record<string, FileProblem | null>;
-}
 
 /** `a/./b/../c` as `a/c`; undefined when it climbs out of the library. */
 function inside(parts: readonly string[]): string | undefined {
@@ -126,3 +103,5 @@ export function checkLessonText(
   ];
   return sortDiagnostics([...diagnostics, ...across].filter((d) => d.file === file.path));
 }
+
+export type { CheckSite } from '../lesson/check-site.ts';

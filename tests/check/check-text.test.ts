@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
-import { checkSiteOf } from '../../src/check/check-site.ts';
+import { checkSiteOf } from '../../src/lesson/check-site.ts';
 import { checkLessonText } from '../../src/check/check-text.ts';
 import { fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
 import { rules, type RuleFixture } from '../../src/lesson/rules.ts';

@@ -87,8 +87,11 @@ describe('the built site', () => {
     for (const page of builtPages()) {
       const scripts = read(page).match(/<script\b/g)?.length ?? 0;
       // The library page (search, filters), the handout (its Print button and the PDF's page count)
-      // and /personalise/ (its form, which starts the render worker).
-      if (page === '/index.html' || page === '/personalise/index.html' || page.endsWith('/handout/index.html'))
+      // /personalise/ (its form, which starts the render worker) and /editor/ (the editor and its checks).
+      if (
+        ['/index.html', '/personalise/index.html', '/editor/index.html'].includes(page) ||
+        page.endsWith('/handout/index.html')
+      )
         expect(scripts, page).toBe(1);
       else if (!page.endsWith('/slides/index.html')) expect(scripts, page).toBe(0);
     }

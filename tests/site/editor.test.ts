@@ -131,6 +131,38 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await page.close();
   });
 
+  it('should offer the schema’s fields and values, and the help services, as you type', async () => {
+    const { page, problems: pageProblems } = await site.open('/editor/');
+    await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).not.toBe('');
+    const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
+    await editor.click();
+    // The template has no `sexEducation`: at the top, typing its start offers it, and Enter writes the key.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('sexEd');
+    await page.getByRole('option', { name: /sexEducation/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('t');
+    await page.getByRole('option', { name: 'true' }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await editor.textContent()).toContain('sexEducation: true');
+    // In a list of services, the site's own ids.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('signposts:\n  - child');
+    await page.getByRole('option', { name: 'childline' }).waitFor();
+    await page.keyboard.press('Escape');
+    // Hovering a field's name says what it is.
+    await page
+      .locator('.cm-line', { hasText: /^audience:/ })
+      .first()
+      .hover({ position: { x: 20, y: 5 } });
+    await expect
+      .poll(() => page.locator('.schema-hover').textContent())
+      .toMatch(/^audience: One of: pupils, staff, parents/);
+    expect(pageProblems).toEqual([]);
+    await page.close();
+  });
+
   it('should stay responsive on a hostile lesson and check it without freezing the page', async () => {
     const { page, problems: pageProblems } = await site.open('/editor/');
     await page.getByRole('region', { name: 'Problems' }).waitFor();

@@ -1,6 +1,5 @@
 import { installedVersions } from '#installed-versions';
-import { checkSiteOf } from '../../check/check-site.ts';
-import type { CheckSite } from '../../check/check-text.ts';
+import { checkSiteOf, type CheckSite } from '../../lesson/check-site.ts';
 import type { Library } from '../../lesson/types.ts';
 import type { InstalledVersions } from '../../platform/package-versions.ts';
 

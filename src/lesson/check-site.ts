@@ -1,11 +1,34 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { FileProblem } from '../image-check.ts';
+import type { TerminologyEntry } from './checks/terminology.ts';
+import type { Position } from './yaml-source.ts';
 import { readLibraryImage } from '../library-file.ts';
-import { loadLibraryTerminology } from '../lesson/checks/library-terminology.ts';
-import type { Library } from '../lesson/types.ts';
+import { loadLibraryTerminology } from './checks/library-terminology.ts';
+import type { Library, School, Signpost } from './types.ts';
 import { fileNameOf } from '../file-name.ts';
-import type { CheckSite } from './check-text.ts';
+
+/**
+ * What `pshe check` knows of a library besides the lesson being checked, as
+ * the site publishes it for the editor (`/editor/library.json`): the help
+ * services and school, the library's own terminology, each unit's file and
+ * list of lessons, and every lesson's id and place (for duplicate ids). Paths
+ * are as in the library (`unit-a/lesson.yaml`), as `pshe check` prints them
+ * when run in the library's folder.
+ */
+export interface CheckSite {
+  signposts: Signpost[];
+  school?: School;
+  terminology?: TerminologyEntry[];
+  units: { id: string; file: string; lessons: string[] }[];
+  lessons: { id: string; unit: string; file: string; idAt: Position }[];
+  /**
+   * The library's gate's verdict on each file of the library but its YAML, by its path in the
+   * library (`unit-a/chart.png`), worded with that path as its name: `null` for an image that can
+   * be used, or why it cannot. Whatever is not here is not a file of the library.
+   */
+  images: Record<string, FileProblem | null>;
+}
 
 /** A library file's path as `pshe check` prints it when run in the library's folder: `unit-a/lesson.yaml`. */
 const inLibrary = (dir: string, file: string) => path.relative(dir, path.resolve(file)).split(path.sep).join('/');
