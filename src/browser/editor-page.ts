@@ -10,8 +10,13 @@ import type { Diagnostic } from '../lesson/types.ts';
 import { limits } from '../limits.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
 import type { EditorData } from '../site/lib/editor-data.ts';
+import type { PersonaliseData } from '../site/lib/personalise-data.ts';
+import { imageKey } from '../lesson/images.ts';
+import type { LessonImage } from '../library-file.ts';
 import { byId } from './dom.ts';
 import { clearErrors, showErrors } from './error-summary.ts';
+import { showFiles } from './file-links.ts';
+import { bytesOf } from './personalise-storage.ts';
 import { RenderClient } from './render-client.ts';
 import { schemaCompletions, schemaHover, type SchemaNode } from './schema-help.ts';
 import { directiveNames } from '../markdown/directive-spec.ts';
@@ -62,6 +67,16 @@ function recallDraft(): Draft | undefined {
   }
   keepDraft(undefined);
   return undefined;
+}
+
+async function fetchJson<T>(url: URL): Promise<T | undefined> {
+  const response = await fetch(url);
+  if (!response.ok) return undefined;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 async function fetchText(url: URL): Promise<string | undefined> {
@@ -325,6 +340,52 @@ async function start() {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     status.textContent = `${id}.yaml is downloaded: put it in the ${unitSelect.value} folder and add ${id} to its unit.yaml.`;
   });
+  // The files, as `pshe build` makes them, from the lesson as it is now: the site's library and the
+  // images of the lesson it was copied from (under the id the copy has now), and the school's logo.
+  const base = await fetchJson<PersonaliseData>(
+    new URL(`../personalise/lessons/${(source ?? data.lessons[0])?.id ?? ''}.json`, here),
+  );
+  const filesStatus = byId<HTMLParagraphElement>('files-status');
+  byId<HTMLButtonElement>('make-files').addEventListener('click', async () => {
+    if (!base) {
+      filesStatus.textContent =
+        'The files cannot be made here: this site publishes no lesson to take its library from.';
+      return;
+    }
+    const id = idInput.value.trim();
+    const images = base.images.map(([key, image]): [string, LessonImage] => {
+      const [owner, url] = key.split('\n');
+      return [owner === base.lesson.id ? imageKey(id, url) : key, { ...image, bytes: bytesOf(image.bytes), file: '' }];
+    });
+    showFiles(byId<HTMLUListElement>('file-list'), byId<HTMLElement>('files'), []);
+    filesStatus.textContent = 'Making the files on this device…';
+    const made = await client.renderText({
+      renderText: {
+        path: pathOf(),
+        text: view.state.doc.toString(),
+        site: data.site,
+        today: new Date().toISOString().slice(0, 10),
+      },
+      library: base.library,
+      images,
+      ...(base.sourceDateEpoch ? { sourceDateEpoch: base.sourceDateEpoch } : {}),
+    });
+    if (!made) return;
+    if ('error' in made) {
+      filesStatus.textContent = `The files could not be made: ${made.error}.`;
+      return;
+    }
+    const errors = made.diagnostics.filter((d) => d.severity === 'error');
+    if (!made.files.length || errors.length) {
+      filesStatus.textContent = errors.length
+        ? `The files could not be made: the lesson has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}. Fix what Problems lists first.`
+        : 'The files could not be made.';
+      return;
+    }
+    showFiles(byId<HTMLUListElement>('file-list'), byId<HTMLElement>('files'), made.files);
+    filesStatus.textContent = `${made.files.length} files are ready below.`;
+  });
+
   byId<HTMLButtonElement>('discard').addEventListener('click', () => {
     keepDraft(undefined);
     location.reload();

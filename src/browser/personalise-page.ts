@@ -11,6 +11,7 @@ import { clearErrors, showErrors, type FieldError } from './error-summary.ts';
 import { charactersOf, fillNames, nameInput, readNames, renamesFrom, startNames } from './personalise-names.ts';
 import { currentLogo, fillSchool, logoProblem, readSchool, startSchool } from './personalise-school.ts';
 import { base64Of, bytesOf, keep, recall, type Remembered } from './personalise-storage.ts';
+import { showFiles as showFileLinks } from './file-links.ts';
 import { RenderClient } from './render-client.ts';
 import type { MadeFile } from './render-messages.ts';
 import { inputOfProblem, schoolFormOf, schoolYaml, serviceOfProblem, type SchoolYaml } from './school-yaml.ts';
@@ -61,24 +62,7 @@ async function fetchJson<T>(url: URL): Promise<T | undefined> {
   }
 }
 
-function showFiles(files: readonly MadeFile[]) {
-  for (const link of fileList.querySelectorAll<HTMLAnchorElement>('a[href^="blob:"]')) URL.revokeObjectURL(link.href);
-  fileList.replaceChildren(
-    ...files.map((file) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([file.bytes as BlobPart]));
-      link.download = file.name;
-      link.textContent = file.name;
-      const size = document.createElement('span');
-      size.className = 'download-detail';
-      size.textContent = ` ${Math.max(1, Math.round(file.bytes.length / 1024))} KB`;
-      item.append(link, size);
-      return item;
-    }),
-  );
-  byId<HTMLElement>('files').hidden = files.length === 0;
-}
+const showFiles = (files: readonly MadeFile[]) => showFileLinks(fileList, byId<HTMLElement>('files'), files);
 
 /**
  * The render worker: in a built site, the bundle `pshe build` publishes beside

@@ -2,7 +2,7 @@ import type { School } from '../lesson/types.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 import type { Diagnostic } from '../lesson/types.ts';
-import type { CheckRequest, RenderReply, RenderRequest, WorkerRequest } from './render-messages.ts';
+import type { CheckRequest, RenderReply, RenderRequest, RenderTextRequest, WorkerRequest } from './render-messages.ts';
 
 /** The worker's last answer to a request to make files: the files, or why it failed. */
 export type RenderResult = Extract<RenderReply, { files: unknown } | { error: string }>;
@@ -94,6 +94,11 @@ export class RenderClient {
     onProgress: (done: number, total: number) => void,
   ): Promise<RenderResult | undefined> {
     return (await this.ask({ ...request, id: this.next++ }, onProgress)) as RenderResult | undefined;
+  }
+
+  /** Make every file of a lesson from its text (the editor); undefined when stopped. */
+  async renderText(request: Omit<RenderTextRequest, 'id'>): Promise<RenderResult | undefined> {
+    return (await this.ask({ ...request, id: this.next++ })) as RenderResult | undefined;
   }
 
   /** Check a school.yaml's text as the loader does (the worker has the schema; the page does not load it). */

@@ -55,8 +55,21 @@ export interface ReadSchoolRequest {
   assets: [AssetName, Uint8Array][];
 }
 
+/**
+ * Make every file of a lesson from its text (the editor): loaded as `checkLessonText` loads it, then
+ * rendered as `pshe build` renders it; no files when it has an error.
+ */
+export interface RenderTextRequest {
+  id: number;
+  renderText: { path: string; text: string; site: CheckSite; today: string };
+  library: Library;
+  /** The lesson's images, keyed by `imageKey` with the id the text gives the lesson. */
+  images: [string, LessonImage][];
+  sourceDateEpoch?: string;
+}
+
 /** Anything the page asks the worker. */
-export type WorkerRequest = RenderRequest | PrepareRequest | ReadSchoolRequest | CheckRequest;
+export type WorkerRequest = RenderRequest | PrepareRequest | ReadSchoolRequest | CheckRequest | RenderTextRequest;
 
 /** A file made: its name and bytes. */
 export interface MadeFile {

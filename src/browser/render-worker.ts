@@ -42,6 +42,24 @@ scope.onmessage = async (event) => {
     }
     return;
   }
+  if ('renderText' in message) {
+    try {
+      provideImages(message.images);
+      provideSourceDateEpoch(message.sourceDateEpoch);
+      const { loadLessonText, renderLessonFiles } = await import('./renderers.ts');
+      const { path, text, site, today } = message.renderText;
+      const loaded = loadLessonText({ path, bytes: new TextEncoder().encode(text) }, site, today);
+      if (!loaded.lesson) {
+        scope.postMessage({ id: message.id, files: [], diagnostics: loaded.diagnostics });
+        return;
+      }
+      const { files, diagnostics } = await renderLessonFiles(loaded.lesson, message.library);
+      scope.postMessage({ id: message.id, files, diagnostics });
+    } catch (error) {
+      scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   if ('readSchool' in message) {
     try {
       provideAssets(new Map(message.assets));

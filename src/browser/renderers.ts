@@ -12,4 +12,4 @@ export { lessonPackFileName } from '../outputs.ts';
 export { renderLessonFiles } from '../pipeline/render-downloads.ts';
 export { renderUnitFiles } from '../pipeline/render-unit-files.ts';
 export { unknownServices } from './unknown-services.ts';
-export { checkLessonText } from '../check/check-text.ts';
+export { checkLessonText, loadLessonText } from '../check/check-text.ts';

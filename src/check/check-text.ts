@@ -2,7 +2,7 @@ import { checkImageName, notFoundProblem, outsideProblem } from '../image-check.
 import { checkDuplicateLessonIds, checkUnitMembership } from '../lesson/checks/library-checks.ts';
 import type { LessonFacts } from '../lesson/checks/library-checks.ts';
 import { sortDiagnostics } from '../lesson/diagnostic.ts';
-import { loadLessonBytes, type LessonImageCheck } from '../lesson/load-lesson-bytes.ts';
+import { loadLessonBytes, type LessonImageCheck, type LessonResult } from '../lesson/load-lesson-bytes.ts';
 import type { CheckSite } from '../lesson/check-site.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 import { addCapped, slideFitOf } from './slide-fit-rules.ts';
@@ -39,6 +39,30 @@ function siteImages(site: CheckSite, unit: string): LessonImageCheck {
 }
 
 /**
+ * A lesson's text loaded as the loader loads a lesson file in its library
+ * (the lesson's own rules; its model when it has no error), with no file
+ * system: what the editor checks and renders. `file.path` is where it is, or
+ * would be, in the library (`unit-a/my-lesson.yaml`).
+ */
+export function loadLessonText(
+  file: { path: string; bytes: Uint8Array },
+  site: CheckSite,
+  today: string,
+): LessonResult {
+  const [unit = '', name = file.path] = file.path.split('/');
+  const knownSignposts = [
+    ...site.signposts.map((service) => service.id),
+    ...(site.school?.localServices ?? []).map((service) => service.id),
+  ];
+  return loadLessonBytes(
+    { file: file.path, unit },
+    { name, shown: file.path, bytes: file.bytes },
+    { knownSignposts, today, ...(site.terminology ? { terminology: site.terminology } : {}) },
+    siteImages(site, unit),
+  );
+}
+
+/**
  * A lesson's text checked as `pshe check` checks it in its library, with no
  * file system: the loader's rules (`loadLessonBytes`), the slides that will
  * not fit, then the rules across the library that concern this file (its unit
@@ -57,18 +81,8 @@ export function checkLessonText(
    */
   options: { asNewFile?: boolean } = {},
 ): Diagnostic[] {
-  const [unit = '', name = file.path] = file.path.split('/');
-  const job = { file: file.path, unit };
-  const knownSignposts = [
-    ...site.signposts.map((service) => service.id),
-    ...(site.school?.localServices ?? []).map((service) => service.id),
-  ];
-  const result = loadLessonBytes(
-    job,
-    { name, shown: file.path, bytes: file.bytes },
-    { knownSignposts, today, ...(site.terminology ? { terminology: site.terminology } : {}) },
-    siteImages(site, unit),
-  );
+  const unit = file.path.split('/')[0];
+  const result = loadLessonText(file, site, today);
   let diagnostics = result.diagnostics;
   if (result.lesson) {
     const library = { dir: '', signposts: site.signposts, ...(site.school ? { school: site.school } : {}) };

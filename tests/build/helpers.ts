@@ -19,7 +19,7 @@ export function pshe(args: string[], env: Record<string, string> = {}, cwd?: str
 }
 
 /** `pshe` run from another working folder (its caches, under that folder's node_modules, are its own). */
-export const psheIn = (cwd: string, args: string[]) => pshe(args, {}, cwd);
+export const psheIn = (cwd: string, args: string[], env: Record<string, string> = {}) => pshe(args, env, cwd);
 
 /** A copy of the example library in a temporary folder, safe to edit. */
 export function copyExampleLibrary(): string {

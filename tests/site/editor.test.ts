@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lesson/types.ts';
 import { runAxe } from '../helpers/axe.ts';
-import { psheIn } from '../build/helpers.ts';
+import { pshe, psheIn } from '../build/helpers.ts';
 import { openSite, type SiteSession } from './fixture.ts';
 
 const unit = 'staying-safe-online';
@@ -27,7 +27,11 @@ async function downloaded(page: Page): Promise<{ name: string; text: string }> {
  * What `pshe check` prints after the path for this text as `<unit>/<id>.yaml` in a copy of the
  * example library (run in the library's folder, as the site publishes its paths), and its exit status.
  */
-function cliProblems(text: string, id: string, listed = false): { lines: string[]; status: number | null } {
+function cliProblems(
+  text: string,
+  id: string,
+  listed = false,
+): { lines: string[]; status: number | null; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'pshe-editor-'));
   cpSync('examples/library', dir, { recursive: true });
   writeFileSync(path.join(dir, unit, `${id}.yaml`), text);
@@ -42,6 +46,7 @@ function cliProblems(text: string, id: string, listed = false): { lines: string[
       .filter((d) => d.file === `${unit}/${id}.yaml`)
       .map((d) => `${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`),
     status: run.status,
+    dir,
   };
 }
 
@@ -111,6 +116,26 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     expect(accepted.status, accepted.lines.join('\n')).toBe(0);
     expect(accepted.lines.filter((line) => line.includes(': error: '))).toEqual([]);
 
+    // Its files, made on the page, are those pshe build makes of the library with the file in its unit.
+    await page.getByRole('button', { name: 'Make the files' }).click();
+    await expect
+      .poll(() => page.locator('#files-status').textContent(), { timeout: 60_000 })
+      .toMatch(/ready|could not/);
+    const handout = 'who-can-help-again-handout.pdf';
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: handout }).click(),
+    ]);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pshe-editor-out-')), 'site');
+    // With the SOURCE_DATE_EPOCH the site was built with (tests/global-setup.ts).
+    const built = pshe(['build', '--lessons', accepted.dir, '--out', out], { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(
+      readFileSync((await file.path())!).equals(
+        readFileSync(path.join(out, 'downloads', 'who-can-help-again', handout)),
+      ),
+    ).toBe(true);
+
     // The draft is kept on this device until discarded.
     await page.reload();
     await expect.poll(() => page.locator('#editor-status').textContent()).toMatch(/Your draft is back/);
@@ -133,6 +158,9 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
 
   it('should offer the schema’s fields and values, and the help services, as you type', async () => {
     const { page, problems: pageProblems } = await site.open('/editor/');
+    // Whatever draft an earlier test left: not this test's.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
     await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).not.toBe('');
     const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
     await editor.click();
