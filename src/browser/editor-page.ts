@@ -10,6 +10,7 @@ import type { Diagnostic } from '../lesson/types.ts';
 import { limits } from '../limits.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
 import type { EditorData } from '../site/lib/editor-data.ts';
+import type { LessonPreview } from '../preview/lesson-preview.ts';
 import type { PersonaliseData } from '../site/lib/personalise-data.ts';
 import { imageKey } from '../lesson/images.ts';
 import type { LessonImage } from '../library-file.ts';
@@ -208,7 +209,7 @@ async function start() {
 
   let shown = 0;
   function show(problems: readonly Diagnostic[]) {
-    // How many checks have been shown: what a test or the bench waits on after a keystroke.
+    // How many checks have been shown (with the preview, drawn just after): what the bench waits on after a keystroke.
     byId<HTMLElement>('problems').dataset.checks = String(++shown);
     const state = view.state;
     const marks: EditorDiagnostic[] = problems.map((d) => {
@@ -245,6 +246,21 @@ async function start() {
       : 'No problems: pshe check would accept this lesson.';
   }
 
+  /** The preview of a lesson with no error; the last one stays, marked out of date, while there are errors. */
+  function showPreview(preview: LessonPreview | undefined) {
+    const note = byId<HTMLParagraphElement>('preview-status');
+    if (!preview) {
+      note.textContent =
+        'Out of date: the preview shows the lesson as it was before its errors. Fix them to see it again.';
+      return;
+    }
+    note.textContent = 'Up to date: as the site, the handout and the deck show it.';
+    // Sanitized HTML: the site's own renderer (src/html) made it, with its schema, in the worker.
+    byId<HTMLDivElement>('panel-teacher').innerHTML = preview.teacher;
+    byId<HTMLDivElement>('panel-handout').innerHTML = preview.handout;
+    byId<HTMLDivElement>('panel-slides').innerHTML = preview.slides;
+  }
+
   async function check() {
     const run = ++checks;
     const text = view.state.doc.toString();
@@ -261,13 +277,15 @@ async function start() {
         site: data.site,
         today: new Date().toISOString().slice(0, 10),
         asNewFile: true,
+        preview: true,
       });
       if (run !== checks || !result) return;
       if ('error' in result) {
         status.textContent = `The lesson could not be checked: ${result.error}.`;
         return;
       }
-      show(result);
+      showPreview(result.preview);
+      show(result.diagnostics);
     } finally {
       clearTimeout(limit);
     }
@@ -391,7 +409,33 @@ async function start() {
     location.reload();
   });
 
+  startTabs();
   void check();
+}
+
+/** The preview's tabs, in the ARIA tabs pattern: a click or the arrow keys choose one; Tab goes to its panel. */
+function startTabs() {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('.preview-tabs [role="tab"]')];
+  const choose = (chosen: HTMLButtonElement) => {
+    for (const tab of tabs) {
+      const selected = tab === chosen;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      byId<HTMLDivElement>(tab.getAttribute('aria-controls')!).hidden = !selected;
+    }
+  };
+  tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => choose(tab));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      const to =
+        event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + step + tabs.length) % tabs.length;
+      if (!step && event.key !== 'Home' && event.key !== 'End') return;
+      event.preventDefault();
+      choose(tabs[to]);
+      tabs[to].focus();
+    });
+  });
 }
 
 start().catch((error: unknown) => {

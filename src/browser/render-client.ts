@@ -2,6 +2,7 @@ import type { School } from '../lesson/types.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 import type { Diagnostic } from '../lesson/types.ts';
+import type { LessonPreview } from '../preview/lesson-preview.ts';
 import type { CheckRequest, RenderReply, RenderRequest, RenderTextRequest, WorkerRequest } from './render-messages.ts';
 
 /** The worker's last answer to a request to make files: the files, or why it failed. */
@@ -81,10 +82,12 @@ export class RenderClient {
   }
 
   /** Check a lesson's text as `pshe check` does (the prepared worker has the assets); undefined when stopped. */
-  async check(request: CheckRequest['check']): Promise<Diagnostic[] | { error: string } | undefined> {
+  async check(
+    request: CheckRequest['check'],
+  ): Promise<{ diagnostics: Diagnostic[]; preview?: LessonPreview } | { error: string } | undefined> {
     const reply = await this.ask({ id: this.next++, check: request });
     if (!reply) return undefined;
-    if ('checked' in reply) return reply.checked;
+    if ('checked' in reply) return { diagnostics: reply.checked, ...(reply.preview ? { preview: reply.preview } : {}) };
     return 'error' in reply ? { error: reply.error } : { error: 'the worker answered something else' };
   }
 

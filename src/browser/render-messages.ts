@@ -3,6 +3,7 @@ import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
 import type { CheckSite } from '../lesson/check-site.ts';
+import type { LessonPreview } from '../preview/lesson-preview.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 
 /** What the page sends the render worker: lessons' models, their library, and every file the renderers read. */
@@ -43,7 +44,8 @@ export interface PrepareRequest {
 /** Check a lesson's text as `pshe check` does in the site's library (the editor, issue 17). */
 export interface CheckRequest {
   id: number;
-  check: { path: string; text: string; site: CheckSite; today: string; asNewFile?: boolean };
+  /** With `preview`, the lesson's preview too when it has no error. */
+  check: { path: string; text: string; site: CheckSite; today: string; asNewFile?: boolean; preview?: boolean };
 }
 
 /** Check a school.yaml's text (a file the page loaded) as the loader does, to fill the form from it. */
@@ -92,5 +94,5 @@ export type RenderReply =
       nameProblems?: { name: string; message: string }[];
     }
   | { id: number; school?: School; diagnostics: Diagnostic[] }
-  | { id: number; checked: Diagnostic[] }
+  | { id: number; checked: Diagnostic[]; preview?: LessonPreview }
   | { id: number; error: string };

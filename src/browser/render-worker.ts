@@ -33,10 +33,21 @@ scope.onmessage = async (event) => {
   }
   if ('check' in message) {
     try {
-      const { checkLessonText } = await import('./renderers.ts');
+      const { checkLessonModel, lessonPreview } = await import('./renderers.ts');
       const { path, text, site, today, asNewFile } = message.check;
-      const checked = checkLessonText({ path, bytes: new TextEncoder().encode(text) }, site, today, { asNewFile });
-      scope.postMessage({ id: message.id, checked });
+      const bytes = new TextEncoder().encode(text);
+      const { diagnostics, lesson } = checkLessonModel({ path, bytes }, site, today, { asNewFile });
+      // The model exists when the lesson's own rules found no error; the library's (its id is taken, its unit
+      // does not list it yet) are the library's to fix, and do not stop the preview.
+      const library = {
+        dir: '',
+        lessons: lesson ? [lesson] : [],
+        units: [],
+        signposts: site.signposts,
+        school: site.school,
+      };
+      const preview = message.check.preview && lesson ? lessonPreview(lesson, library) : undefined;
+      scope.postMessage({ id: message.id, checked: diagnostics, ...(preview ? { preview } : {}) });
     } catch (error) {
       scope.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -12,4 +12,5 @@ export { lessonPackFileName } from '../outputs.ts';
 export { renderLessonFiles } from '../pipeline/render-downloads.ts';
 export { renderUnitFiles } from '../pipeline/render-unit-files.ts';
 export { unknownServices } from './unknown-services.ts';
-export { checkLessonText, loadLessonText } from '../check/check-text.ts';
+export { checkLessonModel, loadLessonText } from '../check/check-text.ts';
+export { lessonPreview } from '../preview/lesson-preview.ts';

@@ -4,7 +4,7 @@ import type { LessonFacts } from '../lesson/checks/library-checks.ts';
 import { sortDiagnostics } from '../lesson/diagnostic.ts';
 import { loadLessonBytes, type LessonImageCheck, type LessonResult } from '../lesson/load-lesson-bytes.ts';
 import type { CheckSite } from '../lesson/check-site.ts';
-import type { Diagnostic } from '../lesson/types.ts';
+import type { Diagnostic, Lesson } from '../lesson/types.ts';
 import { addCapped, slideFitOf } from './slide-fit-rules.ts';
 
 /** `a/./b/../c` as `a/c`; undefined when it climbs out of the library. */
@@ -71,7 +71,12 @@ export function loadLessonText(
  * the library (`unit-a/my-lesson.yaml`); `today` is the day the date rules
  * compare with.
  */
-export function checkLessonText(
+export function checkLessonText(...args: Parameters<typeof checkLessonModel>): Diagnostic[] {
+  return checkLessonModel(...args).diagnostics;
+}
+
+/** {@link checkLessonText}, with the lesson's model when it loaded (the editor previews it). */
+export function checkLessonModel(
   file: { path: string; bytes: Uint8Array },
   site: CheckSite,
   today: string,
@@ -80,7 +85,7 @@ export function checkLessonText(
    * is told it is taken), rather than the lesson at its path (what `pshe check` sees once it is there).
    */
   options: { asNewFile?: boolean } = {},
-): Diagnostic[] {
+): { diagnostics: Diagnostic[]; lesson?: Lesson } {
   const unit = file.path.split('/')[0];
   const result = loadLessonText(file, site, today);
   let diagnostics = result.diagnostics;
@@ -115,7 +120,8 @@ export function checkLessonText(
       : []),
     ...checkDuplicateLessonIds(all),
   ];
-  return sortDiagnostics([...diagnostics, ...across].filter((d) => d.file === file.path));
+  const mine = sortDiagnostics([...diagnostics, ...across].filter((d) => d.file === file.path));
+  return { diagnostics: mine, ...(result.lesson ? { lesson: result.lesson } : {}) };
 }
 
 export type { CheckSite } from '../lesson/check-site.ts';

@@ -41,7 +41,7 @@ const ranks: Record<string, string[]>[] = [
   // What each printed document holds, in order: the PDF and Word renderers walk the same outline.
   { documents: ['src/documents/'] },
   // The site (Astro) is a renderer too: `pshe build` and `pshe dev` run it in-process.
-  { pdf: ['src/pdf/'], pack: ['src/pack/'], site: ['src/site/'] },
+  { pdf: ['src/pdf/'], pack: ['src/pack/'], site: ['src/site/'], preview: ['src/preview/'] },
   // The office formats: they share the PDFs' palette and the zip writer.
   { pptx: ['src/pptx/'], docx: ['src/docx/'] },
   // Rules that need a renderer (a slide that holds too much), composed over the loader.

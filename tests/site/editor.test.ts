@@ -89,6 +89,20 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     expect(copy.name).toBe('who-can-help-again.yaml');
     expect(await problems(page)).toEqual(cliProblems(copy.text, 'who-can-help-again').lines);
 
+    // The preview: the plan for the teacher, the handout without what only staff read, the slides.
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await expect
+      .poll(() => preview.getByRole('tabpanel').textContent(), { timeout: 20_000 })
+      .toContain('Staff never view');
+    await page.getByRole('tab', { name: 'Handout' }).click();
+    const handoutText = (await preview.getByRole('tabpanel').textContent()) ?? '';
+    expect(handoutText).toContain('Who could Leo talk to?');
+    expect(handoutText).not.toContain('Staff never view');
+    await page.getByRole('tab', { name: 'Handout' }).press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Slides');
+    expect(await preview.getByRole('tabpanel').textContent()).toContain('Who could you tell?');
+    expect(await runAxe(page)).toEqual([]);
+
     // A mistake typed at the top of the file: the same message as the command line's, at the same place.
     before = await problems(page);
     const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
@@ -206,6 +220,7 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     expect(Date.now() - started).toBeLessThan(1000);
     await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).toMatch(/error/);
     expect(await page.evaluate(() => (window as unknown as { alerted?: boolean }).alerted)).toBeUndefined();
+    expect(await page.locator('.preview-panel script, .preview-panel [href^="javascript:"]').count()).toBe(0);
     expect(pageProblems).toEqual([]);
     await page.close();
   });
