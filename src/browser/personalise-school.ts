@@ -1,4 +1,4 @@
-import { checkImageBytes } from '../image-check.ts';
+import { checkImageBytes, checkImageName } from '../image-check.ts';
 import type { LessonImage } from '../library-file.ts';
 import { limits } from '../limits.ts';
 import {
@@ -18,7 +18,7 @@ import type { SchoolForm, ServiceForm } from './school-yaml.ts';
 /**
  * The "Your school" part of `/personalise/`: the profile's text fields (made
  * by the Astro page), the logo (a file chosen on this device, checked as the
- * library's file gate checks an image's bytes) and the local services (added
+ * library's file gate checks a logo's name and bytes) and the local services (added
  * and removed here). It reads and fills the form as a {@link SchoolForm};
  * school-yaml.ts turns that into the school.yaml the worker checks.
  */
@@ -57,11 +57,14 @@ async function chooseLogo(file: File) {
   // Nothing is read of a file over the byte limit: its size is enough to refuse it.
   const over = file.size > limits.imageBytes.value;
   const bytes = over ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
-  const checked = checkImageBytes(bytes, `The logo \`${file.name}\``, 'logo', file.size);
+  // The name as the build's file gate reads it from school.yaml (`crest:v2.png` reads as an address), then the bytes.
+  const named = checkImageName(file.name, 'logo', { decode: false });
+  const checked = named.problem ? named : checkImageBytes(bytes, `The logo \`${file.name}\``, 'logo', file.size);
   if (checked.problem) {
     byId<HTMLInputElement>(schoolInput('logo')).value = '';
     return showErrors([{ input: schoolInput('logo'), message: checked.problem.message }]);
   }
+  if (!('header' in checked) || !checked.header) return;
   showLogo({ name: file.name, image: { bytes, ...checked.header } });
   say(`The logo is now ${file.name}.`);
 }
