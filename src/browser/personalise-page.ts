@@ -12,7 +12,9 @@ import { charactersOf, fillNames, nameInput, readNames, renamesFrom, startNames 
 import { currentLogo, fillSchool, logoProblem, readSchool, startSchool } from './personalise-school.ts';
 import { base64Of, bytesOf, keep, recall, type Remembered } from './personalise-storage.ts';
 import { showFiles as showFileLinks } from './file-links.ts';
+import { fetchBytes, fetchJson } from './fetch-site.ts';
 import { RenderClient } from './render-client.ts';
+import { startRenderWorker } from './worker-url.ts';
 import type { MadeFile } from './render-messages.ts';
 import { inputOfProblem, schoolFormOf, schoolYaml, serviceOfProblem, type SchoolYaml } from './school-yaml.ts';
 
@@ -45,38 +47,7 @@ function offer(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname} could not be fetched (${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** This site's JSON at `url`, or undefined when there is none (or what is there is not JSON). */
-async function fetchJson<T>(url: URL): Promise<T | undefined> {
-  const response = await fetch(url);
-  if (!response.ok) return undefined;
-  try {
-    return (await response.json()) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 const showFiles = (files: readonly MadeFile[]) => showFileLinks(fileList, byId<HTMLElement>('files'), files);
-
-/**
- * The render worker: in a built site, the bundle `pshe build` publishes beside
- * this page (src/pipeline/render-worker-bundle.ts); under `pshe dev`, its
- * source, which Vite serves module by module. The address is not a literal
- * in `new URL(…)`, so the site's own build leaves the worker to `pshe build`.
- */
-function startWorker(here: URL): Worker {
-  const source = './render-worker.ts';
-  // MODE, not DEV: DEV follows NODE_ENV, which may be anything in the shell that runs `pshe build`.
-  const dev = import.meta.env.MODE === 'development';
-  const url = dev ? new URL(source, import.meta.url) : new URL('worker/render-worker.js', here);
-  return new Worker(url, { type: 'module' });
-}
 
 /** What the page makes files of: one lesson, or a unit's lessons in order. */
 interface Subject {
@@ -152,7 +123,7 @@ async function start() {
     return fetching;
   };
   let assets: Promise<[AssetName, Uint8Array][]> | undefined = fetchAssets();
-  const client = new RenderClient(() => startWorker(here));
+  const client = new RenderClient(() => startRenderWorker(new URL('../', here)));
   client.prepare(versions);
 
   /** The run under way: Stop, or a new run, makes every earlier run's later steps do nothing. */

@@ -2,7 +2,7 @@ import type { Diagnostic, Lesson, Library, School, Unit } from '../lesson/types.
 import type { CharacterRenames } from '../lesson/rename.ts';
 import type { LessonImage } from '../library-file.ts';
 import type { AssetName } from '../platform/asset-files.ts';
-import type { CheckSite } from '../lesson/check-site.ts';
+import type { CheckSite } from '../lesson/check-site-data.ts';
 import type { LessonPreview } from '../preview/lesson-preview.ts';
 import type { InstalledVersions } from '../platform/package-versions.ts';
 
@@ -45,7 +45,7 @@ export interface PrepareRequest {
 export interface CheckRequest {
   id: number;
   /** With `preview`, the lesson's preview too when it has no error. */
-  check: { path: string; text: string; site: CheckSite; today: string; asNewFile?: boolean; preview?: boolean };
+  check: { path: string; text: string; site: CheckSite; today: string; preview?: boolean };
 }
 
 /** Check a school.yaml's text (a file the page loaded) as the loader does, to fill the form from it. */

@@ -8,10 +8,11 @@ import { provideSourceDateEpoch } from '../source-date.ts';
 import type { RenderReply, WorkerRequest } from './render-messages.ts';
 
 /**
- * The render worker of the site's `/personalise/` page: the very modules
- * `pshe build` renders with (src/pipeline/render-downloads.ts), bundled for
- * the browser, given what they would read from disk in Node (src/platform):
- * the same model and files in give the same bytes out.
+ * The site's render worker, for `/personalise/` and `/editor/`: the very
+ * modules `pshe build` renders with (src/pipeline/render-downloads.ts) and
+ * `pshe check` checks with (src/check/check-text.ts), bundled for the
+ * browser, given what they would read from disk in Node (src/platform): the
+ * same model and files in give the same bytes, and the same problems, out.
  */
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -34,9 +35,9 @@ scope.onmessage = async (event) => {
   if ('check' in message) {
     try {
       const { checkLessonModel, lessonPreview } = await import('./renderers.ts');
-      const { path, text, site, today, asNewFile } = message.check;
+      const { path, text, site, today } = message.check;
       const bytes = new TextEncoder().encode(text);
-      const { diagnostics, lesson } = checkLessonModel({ path, bytes }, site, today, { asNewFile });
+      const { diagnostics, lesson } = checkLessonModel({ path, bytes }, site, today);
       // The model exists when the lesson's own rules found no error; the library's (its id is taken, its unit
       // does not list it yet) are the library's to fix, and do not stop the preview.
       const library = {

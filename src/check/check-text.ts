@@ -3,7 +3,7 @@ import { checkDuplicateLessonIds, checkUnitMembership } from '../lesson/checks/l
 import type { LessonFacts } from '../lesson/checks/library-checks.ts';
 import { sortDiagnostics } from '../lesson/diagnostic.ts';
 import { loadLessonBytes, type LessonImageCheck, type LessonResult } from '../lesson/load-lesson-bytes.ts';
-import type { CheckSite } from '../lesson/check-site.ts';
+import { fileKey, IMAGE_NAME, type CheckSite } from '../lesson/check-site-data.ts';
 import type { Diagnostic, Lesson } from '../lesson/types.ts';
 import { addCapped, slideFitOf } from './slide-fit-rules.ts';
 
@@ -30,10 +30,14 @@ function siteImages(site: CheckSite, unit: string): LessonImageCheck {
     if (named.problem) return { problem: named.problem };
     const file = named.written.startsWith('/') ? undefined : inside([unit, ...named.written.split('/')]);
     if (file === undefined) return { problem: outsideProblem(url, 'image') };
-    if (!Object.hasOwn(site.images, file)) return { problem: notFoundProblem(url, 'image') };
-    const problem = site.images[file];
+    const key = fileKey(file);
+    if (!Object.hasOwn(site.images, key)) {
+      // A library with more files than were judged: this one may be there (pshe check would know).
+      return site.imagesIncomplete ? { image: { file } } : { problem: notFoundProblem(url, 'image') };
+    }
+    const problem = site.images[key];
     if (!problem) return { image: { file } };
-    const reword = (text: string) => text.replaceAll(`\`${file}\``, `\`${url}\``);
+    const reword = (text: string) => text.replaceAll(`\`${IMAGE_NAME}\``, `\`${url}\``);
     return { problem: { ...problem, reason: reword(problem.reason), message: reword(problem.message) } };
   };
 }
@@ -80,11 +84,6 @@ export function checkLessonModel(
   file: { path: string; bytes: Uint8Array },
   site: CheckSite,
   today: string,
-  /**
-   * The text is a new file beside every lesson of the site (the editor: a copy keeps its id, and
-   * is told it is taken), rather than the lesson at its path (what `pshe check` sees once it is there).
-   */
-  options: { asNewFile?: boolean } = {},
 ): { diagnostics: Diagnostic[]; lesson?: Lesson } {
   const unit = file.path.split('/')[0];
   const result = loadLessonText(file, site, today);
@@ -93,12 +92,11 @@ export function checkLessonModel(
     const library = { dir: '', signposts: site.signposts, ...(site.school ? { school: site.school } : {}) };
     diagnostics = addCapped(diagnostics, slideFitOf(result.lesson, library));
   }
-  // The other lessons as the library holds them, this file in place of one at its path (or beside it).
+  // The other lessons as the library holds them, this file in place of one at its path.
   const others: LessonFacts[] = site.lessons
-    .filter((lesson) => options.asNewFile || lesson.file !== file.path)
+    .filter((lesson) => lesson.file !== file.path)
     .map((lesson) => ({ ...lesson, signposts: [] }));
-  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary); a new
-  // file of the same name as one of the site's comes after it (the sort keeps that order).
+  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary).
   const order = (facts: LessonFacts) => [facts.unit, facts.file.slice(facts.unit.length + 1)];
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const all = [...others, result.facts].sort((a, b) => {
@@ -123,5 +121,3 @@ export function checkLessonModel(
   const mine = sortDiagnostics([...diagnostics, ...across].filter((d) => d.file === file.path));
   return { diagnostics: mine, ...(result.lesson ? { lesson: result.lesson } : {}) };
 }
-
-export type { CheckSite } from '../lesson/check-site.ts';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../lesson/types.ts';
-import type { Paint } from './colour.ts';
+import { paint as paintWith, type Paint } from './colour.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -21,6 +21,17 @@ export function printable(text: string): string {
 }
 
 /**
+ * One problem as `pshe check` prints it after its file's path:
+ * `line:column: error|warning: message [rule-id]`, what came from the library
+ * escaped. The editor's Problems list (src/browser) shows exactly this.
+ */
+export function problemText(d: Diagnostic, paint: Paint = paintWith(false)): string {
+  const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+  // Only the colours added here reach the terminal; everything taken from the library is escaped.
+  return `${d.line}:${d.column}: ${severity}: ${printable(d.message)} ${paint.dim(`[${printable(d.ruleId)}]`)}`;
+}
+
+/**
  * Diagnostics one a line, `path:line:column: error|warning: message [rule-id]`,
  * then a summary. `verbose` adds the note and the cause on indented lines.
  */
@@ -31,11 +42,7 @@ export function formatText(
 ): string {
   const lines: string[] = [];
   for (const d of diagnostics) {
-    const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-    // Only the colours added here reach the terminal; everything taken from the library is escaped.
-    lines.push(
-      `${printable(d.file)}:${d.line}:${d.column}: ${severity}: ${printable(d.message)} ${paint.dim(`[${printable(d.ruleId)}]`)}`,
-    );
+    lines.push(`${printable(d.file)}:${problemText(d, paint)}`);
     if (options.verbose) {
       if (d.note) lines.push(`  note: ${printable(d.note)}`);
       if (d.cause)

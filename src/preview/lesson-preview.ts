@@ -164,7 +164,8 @@ function outlineHtml(outline: Outline, lesson: Lesson, library: Library, idPrefi
     view: outline.reader === 'staff' ? 'teacher' : 'pupil',
     library,
     file: lesson.file,
-    headingOffset: 0,
+    // Under the page's "Preview" (h2): the document's title is an h3.
+    headingOffset: 2,
     idPrefix,
   });
 }
@@ -176,7 +177,7 @@ export function lessonPreview(lesson: Lesson, library: Library): LessonPreview {
         view: 'pupil',
         library,
         file: lesson.file,
-        headingOffset: 0,
+        headingOffset: 1,
         idPrefix: `slide-${index + 1}-`,
       });
       return `<section class="preview-slide" aria-label="Slide ${index + 1}">${body}</section>`;

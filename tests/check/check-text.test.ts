@@ -2,15 +2,16 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
-import { checkSiteOf } from '../../src/lesson/check-site.ts';
+import { checkSiteOf } from '../../src/site/lib/check-site.ts';
 import { checkLessonText } from '../../src/check/check-text.ts';
+import { problemText } from '../../src/cli/format-text.ts';
 import { fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
 import { rules, type RuleFixture } from '../../src/lesson/rules.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';
 import { writeFixture } from '../helpers/write-fixture.ts';
 
 /** A problem as the editor's Problems list shows it: what `pshe check` prints after the path. */
-const line = (d: Diagnostic) => `${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+const line = (d: Diagnostic) => problemText(d);
 
 /**
  * `pshe check`'s problems with one file of a library, as printed when run in the library's folder
@@ -29,8 +30,16 @@ function both(dir: string, file: string, today: string): { cli: string[]; editor
   const cli = diagnostics
     .filter((d) => shown(d.file) === file)
     .map((d) => line({ ...d, message: d.message.replaceAll(prefix, '') }));
+  // As the editor sends it: the file opened as the page opens one, the text CodeMirror holds, encoded again.
+  // A file that is not UTF-8 is refused when opened (with pshe check's reason), so has nothing to compare.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(dir, file)));
+  } catch {
+    return undefined;
+  }
   const editor = checkLessonText(
-    { path: file, bytes: readFileSync(path.join(dir, file)) },
+    { path: file, bytes: new TextEncoder().encode(text) },
     checkSiteOf(dir, library),
     today,
   ).map(line);

@@ -1,5 +1,6 @@
 import { installedVersions } from '#installed-versions';
-import { checkSiteOf, type CheckSite } from '../../lesson/check-site.ts';
+import type { CheckSite } from '../../lesson/check-site-data.ts';
+import { checkSiteOf } from './check-site.ts';
 import type { Library } from '../../lesson/types.ts';
 import type { InstalledVersions } from '../../platform/package-versions.ts';
 
