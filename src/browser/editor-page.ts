@@ -18,7 +18,7 @@ import { problemsOutOfDate, showProblems } from './editor-problems.ts';
 import { clearErrors, showErrors } from './error-summary.ts';
 import { fetchBytes, fetchJson, fetchText } from './fetch-site.ts';
 import { RenderClient } from './render-client.ts';
-import { schemaCompletions, schemaHover, type SchemaNode } from './schema-help.ts';
+import { fieldHelpAt, schemaCompletions, schemaHover, type SchemaNode } from './schema-help.ts';
 import { startRenderWorker } from './worker-url.ts';
 
 /**
@@ -121,6 +121,7 @@ async function start() {
         EditorView.contentAttributes.of({ 'aria-label': 'Lesson YAML' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) changed();
+          if (update.docChanged || update.selectionSet) sayFieldHelp(update.state);
         }),
       ],
     }),
@@ -133,6 +134,15 @@ async function start() {
   unitSelect.value = opening.unit;
   byId<HTMLDivElement>('editor-page').hidden = false;
   status.textContent = said;
+
+  /** What the field on the cursor's line is, under the editor: the hover's words, for the keyboard too. */
+  let helpShown = '';
+  function sayFieldHelp(state: EditorState) {
+    const text = fieldHelpAt(state, state.selection.main.head, help)?.text ?? '';
+    if (text === helpShown) return;
+    helpShown = text;
+    byId<HTMLParagraphElement>('field-help').textContent = text;
+  }
 
   /** The lesson's id as typed, when it is one; the file's path in the library. */
   const idOf = () => (SLUG.test(idInput.value.trim()) ? idInput.value.trim() : 'new-lesson');
@@ -270,6 +280,8 @@ async function start() {
     status.textContent = `${id}.yaml is downloaded: put it in the ${unitSelect.value} folder and add ${id} to its unit.yaml.`;
   });
   byId<HTMLButtonElement>('discard').addEventListener('click', () => {
+    // It cannot be undone: asked first (the browser's own dialog, which every screen reader knows).
+    if (!confirm('Discard your draft? What you have changed here is lost, and the page starts again.')) return;
     keepDraft(undefined);
     location.reload();
   });

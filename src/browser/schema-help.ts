@@ -188,27 +188,35 @@ export function schemaCompletions(sources: HelpSources) {
   };
 }
 
-/** Hover over a field's name: what the schema says of it. */
+/** The help for the field named on the line at `pos` (`audience: One of: …`), and where its name is. */
+export function fieldHelpAt(
+  state: EditorState,
+  pos: number,
+  sources: HelpSources,
+): { text: string; start: number; end: number } | undefined {
+  const { line, lines, index } = linesOf(state, pos);
+  const key = KEY_LINE.exec(line.text);
+  if (!key) return undefined;
+  const column = key[1].length + (key[2]?.length ?? 0);
+  const start = line.from + column;
+  const node = schemaAt(sources.schema, [...pathAt(lines, index, column), ...(key[2] ? ['[]'] : []), key[3]]);
+  const words = node && describe(node);
+  return words ? { text: `${key[3]}: ${words}`, start, end: start + key[3].length } : undefined;
+}
+
+/** Hover over a field's name: what the schema says of it (the keyboard's way is the field help line, the page's). */
 export function schemaHover(sources: HelpSources) {
   return hoverTooltip((view, pos): Tooltip | null => {
-    const { line, lines, index } = linesOf(view.state, pos);
-    const key = KEY_LINE.exec(line.text);
-    if (!key) return null;
-    const column = key[1].length + (key[2]?.length ?? 0);
-    const start = line.from + column;
-    const end = start + key[3].length;
-    if (pos < start || pos > end) return null;
-    const node = schemaAt(sources.schema, [...pathAt(lines, index, column), ...(key[2] ? ['[]'] : []), key[3]]);
-    const words = node && describe(node);
-    if (!words) return null;
+    const help = fieldHelpAt(view.state, pos, sources);
+    if (!help || pos < help.start || pos > help.end) return null;
     return {
-      pos: start,
-      end,
+      pos: help.start,
+      end: help.end,
       above: true,
       create: () => {
         const dom = document.createElement('div');
         dom.className = 'schema-hover';
-        dom.textContent = `${key[3]}: ${words}`;
+        dom.textContent = help.text;
         return { dom };
       },
     };

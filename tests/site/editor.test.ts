@@ -153,6 +153,7 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await page.reload();
     await expect.poll(() => page.locator('#editor-status').textContent()).toMatch(/Your draft is back/);
     expect(await page.getByLabel('Lesson id (its file’s name)').inputValue()).toBe('who-can-help-again');
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.waitForLoadState('load');
     await expect.poll(() => page.locator('#editor-status').textContent()).toMatch(/A copy of/);
@@ -202,6 +203,10 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await expect
       .poll(() => page.locator('.schema-hover').textContent())
       .toMatch(/^audience: One of: pupils, staff, parents/);
+    // The keyboard's way to the same words: the field help line follows the cursor.
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await expect.poll(() => page.locator('#field-help').textContent()).toMatch(/^sexEducation: /);
     expect(pageProblems).toEqual([]);
     await page.close();
   });
