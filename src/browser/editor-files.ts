@@ -28,10 +28,24 @@ export function startFiles(options: {
 }): void {
   const status = byId<HTMLParagraphElement>('files-status');
   const client = new RenderClient(() => startRenderWorker(options.site));
-  let base: Promise<PersonaliseData | undefined> | undefined;
-  byId<HTMLButtonElement>('make-files').addEventListener('click', async () => {
-    base ??= fetchJson<PersonaliseData>(new URL(`personalise/lessons/${options.from ?? ''}.json`, options.site));
-    const data = await base;
+  const button = byId<HTMLButtonElement>('make-files');
+  let base: PersonaliseData | undefined;
+  button.addEventListener('click', async () => {
+    // One run at a time: the button is off while one runs.
+    button.disabled = true;
+    try {
+      await make();
+    } catch (error) {
+      status.textContent = `The files could not be made: ${error instanceof Error ? error.message : String(error)}.`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  async function make() {
+    // Fetched at the first click (and again after a failure, such as the network cut at the time).
+    base ??= await fetchJson<PersonaliseData>(new URL(`personalise/lessons/${options.from ?? ''}.json`, options.site));
+    const data = base;
     if (!data) {
       status.textContent = 'The files cannot be made here: this site publishes no lesson to take its library from.';
       return;
@@ -72,5 +86,5 @@ export function startFiles(options: {
     }
     showFiles(byId<HTMLUListElement>('file-list'), byId<HTMLElement>('files'), made.files);
     status.textContent = `${made.files.length} files are ready below.`;
-  });
+  }
 }

@@ -96,8 +96,9 @@ async function start() {
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Kept as a draft only once something is changed here (or the page opened with one). */
+  /** Kept as a draft only once something is changed here (or the page opened with one), until discarded. */
   let edited = draft !== undefined;
+  let discarded = false;
   // In a shadow root: there CodeMirror's styles are constructed style sheets (style-mod), which the
   // site's `style-src 'self'` allows; in the document it would add <style> elements, which it refuses.
   const shadow = byId<HTMLDivElement>('editor').attachShadow({ mode: 'open' });
@@ -171,11 +172,14 @@ async function start() {
     }
     running = true;
     const text = view.state.doc.toString();
-    if (edited) keepDraft({ text, id: idInput.value.trim(), unit: unitSelect.value });
+    if (edited && !discarded) keepDraft({ text, id: idInput.value.trim(), unit: unitSelect.value });
     const allowed = first ? FIRST_CHECK_LIMIT_MS : CHECK_LIMIT_MS;
     const limit = setTimeout(() => {
       client.stop();
+      // The new worker loads the checker again: its first check has the longer limit.
+      first = true;
       problemsOutOfDate(
+        view,
         `Not checked: the check took over ${allowed / 1000} seconds and was stopped. Shorten the part you last changed; it is checked again as you type.`,
       );
     }, allowed);
@@ -190,13 +194,15 @@ async function start() {
       if (!result) return;
       first = false;
       if ('error' in result) {
-        problemsOutOfDate(`Not checked: ${result.error}.`);
+        problemsOutOfDate(view, `Not checked: ${result.error}.`);
         return;
       }
       showPreview(result.preview);
       showProblems(view, result.diagnostics);
     } catch (error) {
-      problemsOutOfDate(`Not checked: ${error instanceof Error ? error.message : String(error)}.`);
+      // The worker failed to load or crashed: the next one loads the checker again.
+      first = true;
+      problemsOutOfDate(view, `Not checked: ${error instanceof Error ? error.message : String(error)}.`);
     } finally {
       clearTimeout(limit);
       running = false;
@@ -282,6 +288,9 @@ async function start() {
   byId<HTMLButtonElement>('discard').addEventListener('click', () => {
     // It cannot be undone: asked first (the browser's own dialog, which every screen reader knows).
     if (!confirm('Discard your draft? What you have changed here is lost, and the page starts again.')) return;
+    // Nothing still waiting (a pause's check, one queued behind a slow one) may keep it again.
+    discarded = true;
+    clearTimeout(timer);
     keepDraft(undefined);
     location.reload();
   });

@@ -64,8 +64,14 @@ export function showProblems(view: EditorView, problems: readonly Diagnostic[]):
   byId<HTMLElement>('problems').dataset.checks = String(++shown);
 }
 
-/** The list no longer says what the text holds (the check was stopped or failed): said so, not left as it was. */
-export function problemsOutOfDate(words: string): void {
+/**
+ * The problems no longer say what the text holds (the check was stopped or failed): said so, the list
+ * and the underlines taken away, and the preview said to be out of date, rather than left as they were.
+ */
+export function problemsOutOfDate(view: EditorView, words: string): void {
   byId<HTMLParagraphElement>('problem-count').textContent = words;
   byId<HTMLUListElement>('problem-list').replaceChildren();
+  view.dispatch(setDiagnostics(view.state, []));
+  byId<HTMLParagraphElement>('preview-status').textContent =
+    'Out of date: the lesson was not checked, so this may not be the lesson as it is now.';
 }

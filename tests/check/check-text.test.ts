@@ -31,7 +31,8 @@ function both(dir: string, file: string, today: string): { cli: string[]; editor
     .filter((d) => shown(d.file) === file)
     .map((d) => line({ ...d, message: d.message.replaceAll(prefix, '') }));
   // As the editor sends it: the file opened as the page opens one, the text CodeMirror holds, encoded again.
-  // A file that is not UTF-8 is refused when opened (with pshe check's reason), so has nothing to compare.
+  // A file that is not UTF-8 is refused when opened (the page says it must be saved as UTF-8), so has
+  // nothing to compare.
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(dir, file)));

@@ -178,17 +178,16 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).not.toBe('');
     const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
     await editor.click();
-    // The template has no `sexEducation`: at the top, typing its start offers it, and Enter writes the key.
+    // The template has no `sexEducation`: at the top, typing its start offers it; taken, it writes the key.
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('sexEd');
-    await expect
-      .poll(() => page.getByRole('option', { name: /sexEducation/ }).getAttribute('aria-selected'))
-      .toBe('true');
-    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /sexEducation/ }).click();
+    await expect.poll(() => editor.textContent()).toContain('sexEducation: #');
+    // Its values: a yes-or-no field offers true and false.
+    await editor.focus();
     await page.keyboard.type('t');
-    // Taken with the mouse this time (Enter took the field's name above).
     await page.getByRole('option', { name: 'true' }).click();
-    expect(await editor.textContent()).toContain('sexEducation: true');
+    await expect.poll(() => editor.textContent()).toContain('sexEducation: true');
     // In a list of services, the site's own ids.
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
