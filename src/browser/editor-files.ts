@@ -6,7 +6,7 @@ import type { PersonaliseData } from '../site/lib/personalise-data.ts';
 import { byId } from './dom.ts';
 import { fetchJson } from './fetch-site.ts';
 import { showFiles } from './file-links.ts';
-import { bytesOf } from './personalise-storage.ts';
+import { imageOf } from './personalise-storage.ts';
 import { RenderClient } from './render-client.ts';
 import { startRenderWorker } from './worker-url.ts';
 
@@ -54,7 +54,7 @@ export function startFiles(options: {
     const { path, id, text } = options.now();
     const images = data.images.map(([key, image]): [string, LessonImage] => {
       const [owner, url] = key.split('\n');
-      return [owner === data.lesson.id ? imageKey(id, url) : key, { ...image, bytes: bytesOf(image.bytes), file: '' }];
+      return [owner === data.lesson.id ? imageKey(id, url) : key, imageOf(image)];
     });
     showFiles(byId<HTMLUListElement>('file-list'), byId<HTMLElement>('files'), []);
     status.textContent = 'Making the files on this device…';

@@ -4,13 +4,13 @@ import type { Diagnostic, Unit } from '../lesson/types.ts';
 import type { LessonImage } from '../library-file.ts';
 import { limits } from '../limits.ts';
 import { assetFiles, type AssetName } from '../platform/asset-files.ts';
-import type { PersonaliseData, PersonaliseUnit, PublishedImage } from '../site/lib/personalise-data.ts';
+import type { PersonaliseData, PersonaliseUnit } from '../site/lib/personalise-data.ts';
 import { SERVICE_FIELDS, serviceInput, serviceWording } from '../site/lib/school-form.ts';
 import { byId } from './dom.ts';
 import { clearErrors, showErrors, type FieldError } from './error-summary.ts';
 import { charactersOf, fillNames, nameInput, readNames, renamesFrom, startNames } from './personalise-names.ts';
 import { currentLogo, fillSchool, logoProblem, readSchool, startSchool } from './personalise-school.ts';
-import { base64Of, bytesOf, keep, recall, type Remembered } from './personalise-storage.ts';
+import { base64Of, imageOf, keep, recall, type Remembered } from './personalise-storage.ts';
 import { showFiles as showFileLinks } from './file-links.ts';
 import { fetchBytes, fetchJson } from './fetch-site.ts';
 import { RenderClient } from './render-client.ts';
@@ -33,8 +33,6 @@ const fileList = byId<HTMLUListElement>('file-list');
 const cancel = byId<HTMLButtonElement>('cancel');
 const make = byId<HTMLButtonElement>('make');
 const remember = byId<HTMLInputElement>('remember');
-
-const imageOf = (image: PublishedImage): LessonImage => ({ ...image, bytes: bytesOf(image.bytes), file: '' });
 
 /** Hand the user a file made here, as a download. */
 function offer(name: string, text: string) {

@@ -32,6 +32,13 @@ export function base64Of(bytes: Uint8Array): string {
   return btoa(text);
 }
 
+/** An image as the site publishes it (its bytes as base64), as the renderers take it. */
+export const imageOf = (image: Omit<LessonImage, 'bytes' | 'file'> & { bytes: string }): LessonImage => ({
+  ...image,
+  bytes: bytesOf(image.bytes),
+  file: '',
+});
+
 /** Keep (or, with nothing, forget) what was typed; false when the browser refuses (storage full or blocked). */
 export function keep(value: Remembered | undefined): boolean {
   try {

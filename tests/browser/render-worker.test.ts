@@ -18,6 +18,7 @@ import type { Unit } from '../../src/lesson/types.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { serveFolder, type StaticServer } from '../helpers/static-server.ts';
 import { png } from '../helpers/png.ts';
+import { riversideHub } from '../helpers/local-service.ts';
 import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
 import { bundleRenderWorker } from './worker-bundle.ts';
 
@@ -231,14 +232,7 @@ describe('the renderers in a browser (the personalise page’s worker)', () => {
 
   it('should refuse a profile without a local service a lesson points to, as pshe build --school does', async () => {
     const data = personaliseData(exampleLesson('who-can-help'), exampleLibrary());
-    const hub = {
-      id: 'riverside-hub',
-      name: 'Riverside Youth Hub',
-      helpsWith: 'Talk to a youth worker.',
-      audience: 'Young people in Riverside',
-      ages: '11 to 18',
-      verifiedOn: '2026-11-20',
-    };
+    const hub = riversideHub;
     data.lesson.signposts = [...(data.lesson.signposts ?? []), hub.id];
     data.library.school = { name: 'Riverside', dslContact: 'Room 12', localServices: [hub] };
     const kept = await renderInBrowser(page, data, {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unknownServices } from '../../src/browser/unknown-services.ts';
 import { serviceIdsOf } from '../../src/lesson/service-refs.ts';
-import type { Signpost } from '../../src/lesson/types.ts';
+import { riversideHub as hub } from '../helpers/local-service.ts';
 import { exampleLesson, exampleLibrary } from '../pdf/helpers.ts';
-
-const hub: Signpost = {
-  id: 'riverside-hub',
-  name: 'Riverside Youth Hub',
-  helpsWith: 'Talk to a youth worker.',
-  audience: 'Young people in Riverside',
-  ages: '11 to 18',
-  verifiedOn: '2026-11-20',
-};
 
 describe('the help services a school profile given on /personalise/ must still have', () => {
   it('should find a lesson’s services in its list and in its text', () => {
