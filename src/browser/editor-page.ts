@@ -154,11 +154,15 @@ async function start() {
     const typed = idInput.value.trim();
     const note = byId<HTMLParagraphElement>('lesson-id-note');
     const taken = data!.lessons.find((lesson) => lesson.path === pathOf());
-    note.textContent = !SLUG.test(typed)
+    const text = !SLUG.test(typed)
       ? 'Not an id yet: lower case letters and digits, with hyphens.'
       : taken
         ? `Taken: this site’s lesson “${taken.title}” has this id. Give the copy a new one before you add it to the library.`
         : '';
+    // The note is the field's description (read when it takes focus) and a polite live region (read
+    // when the verdict changes). Written only when it changes: a text node replaced by the same
+    // words is announced again by some screen readers, at every keystroke.
+    if (note.textContent !== text) note.textContent = text;
   }
 
   /** One check at a time; text changed meanwhile is checked when it ends (only the latest). */

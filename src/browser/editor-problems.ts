@@ -1,7 +1,7 @@
 import { setDiagnostics, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { EditorState } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import { problemText } from '../cli/format-text.ts';
+import { problemText } from '../lesson/diagnostic-text.ts';
 import type { Diagnostic } from '../lesson/types.ts';
 import { byId } from './dom.ts';
 

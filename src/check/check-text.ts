@@ -2,12 +2,19 @@ import { checkImageName, notFoundProblem, outsideProblem } from '../image-check.
 import { checkDuplicateLessonIds, checkUnitMembership } from '../lesson/checks/library-checks.ts';
 import type { LessonFacts } from '../lesson/checks/library-checks.ts';
 import { sortDiagnostics } from '../lesson/diagnostic.ts';
+import { libraryOrder } from '../lesson/library-order.ts';
 import { loadLessonBytes, type LessonImageCheck, type LessonResult } from '../lesson/load-lesson-bytes.ts';
 import { fileKey, IMAGE_NAME, type CheckSite } from '../lesson/check-site-data.ts';
 import type { Diagnostic, Lesson } from '../lesson/types.ts';
 import { addCapped, slideFitOf } from './slide-fit-rules.ts';
 
-/** `a/./b/../c` as `a/c`; undefined when it climbs out of the library. */
+/**
+ * `a/./b/../c` as `a/c`; undefined when it climbs out of the library. The
+ * file system's gate (`resolveLibraryFile`) resolves with `node:path` and
+ * follows links; the browser has neither, and the site's verdict on each file
+ * (`CheckSite.images`) already followed them, so only the name's own steps are
+ * walked here.
+ */
 function inside(parts: readonly string[]): string | undefined {
   const out: string[] = [];
   for (const part of parts) {
@@ -96,14 +103,7 @@ export function checkLessonModel(
   const others: LessonFacts[] = site.lessons
     .filter((lesson) => lesson.file !== file.path)
     .map((lesson) => ({ ...lesson, signposts: [] }));
-  // In the loader's order: unit folders by name, then the files of each by name (prepareLibrary).
-  const order = (facts: LessonFacts) => [facts.unit, facts.file.slice(facts.unit.length + 1)];
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const all = [...others, result.facts].sort((a, b) => {
-    const [unitA, nameA] = order(a);
-    const [unitB, nameB] = order(b);
-    return compare(unitA, unitB) || compare(nameA, nameB);
-  });
+  const all = [...others, result.facts].sort(libraryOrder);
   const siteUnit = site.units.find((entry) => entry.id === unit);
   const across = [
     ...(siteUnit

@@ -2,7 +2,7 @@ import { buildFlags, buildUsage, devFlags, devUsage } from './commands/build-fla
 import { LibraryError } from '../lesson/load-library.ts';
 import { checkFlags, checkUsage, runCheck } from './commands/check.ts';
 import { newFlags, newUsage, runNew } from './commands/new.ts';
-import { printable } from './format-text.ts';
+import { printable } from '../lesson/diagnostic-text.ts';
 import type { FlagSpec } from './flags.ts';
 import { helpFor, UsageError } from './flags.ts';
 

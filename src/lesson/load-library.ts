@@ -4,6 +4,7 @@ import { checkDuplicateLessonIds, checkUnitMembership } from './checks/library-c
 import { loadLibraryTerminology } from './checks/library-terminology.ts';
 import type { UnitFacts } from './checks/library-checks.ts';
 import { diagnostic, sortDiagnostics } from './diagnostic.ts';
+import { byName } from './library-order.ts';
 import { loadDocument } from './load-document.ts';
 import { loadLesson } from './model-cache.ts';
 import type { LessonContext, LessonJob, LessonResult } from './load-lesson-file.ts';
@@ -48,7 +49,7 @@ function listUnitFolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => entry.name)
-    .sort();
+    .sort(byName);
 }
 
 /** A library folder read up to its lessons: what every lesson job needs. */
@@ -147,7 +148,7 @@ export function prepareLibrary(dir: string, options: LoadOptions = {}): Prepared
     prepared.units.push({ id: unitId, dir: unitDir });
     for (const name of readdirSync(unitDir)
       .filter((entry) => /\.ya?ml$/.test(entry) && entry !== 'unit.yaml')
-      .sort()) {
+      .sort(byName)) {
       const job = { file: path.join(unitDir, name), unit: unitId };
       const { problem } = checkLibraryFile(job.file, dir);
       if (problem) prepared.refused.push(refusedLesson(job, problem));

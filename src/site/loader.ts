@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { problemLine } from '../lesson/diagnostic-text.ts';
 import type { LoadResult } from '../lesson/load-library.ts';
-import type { Diagnostic } from '../lesson/types.ts';
 import { stripPositions } from '../lesson/strip-positions.ts';
 import type { LessonEntry, SchoolEntry, SignpostEntry, UnitEntry } from './collections.ts';
 import { librarySource } from './library-source.ts';
@@ -35,12 +35,10 @@ export class EmptyLibraryError extends Error {
   override name = 'EmptyLibraryError';
 }
 
-const line = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
-
 function logDiagnostics(result: LoadResult, context: LoaderContext) {
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const warnings = result.diagnostics.length - errors.length;
-  for (const d of errors) context.logger.error(line(d));
+  for (const d of errors) context.logger.error(problemLine(d));
   const skipped = new Set(errors.map((d) => d.file)).size;
   if (errors.length > 0) {
     context.logger.warn(`${skipped} file(s) with errors were left out of the site. Run \`pshe check\` for details.`);

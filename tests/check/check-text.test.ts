@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLibrary } from '../../src/check/check-lesson.ts';
 import { checkSiteOf } from '../../src/site/lib/check-site.ts';
 import { checkLessonText } from '../../src/check/check-text.ts';
-import { problemText } from '../../src/cli/format-text.ts';
+import { problemText } from '../../src/lesson/diagnostic-text.ts';
 import { fixtureLessonFile, fixtureToday } from '../../src/lesson/rules/fixture-library.ts';
 import { rules, type RuleFixture } from '../../src/lesson/rules.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';

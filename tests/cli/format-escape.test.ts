@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paint } from '../../src/cli/colour.ts';
-import { formatText, printable } from '../../src/cli/format-text.ts';
+import { formatText } from '../../src/cli/format-text.ts';
+import { printable } from '../../src/lesson/diagnostic-text.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';
 import { makeLibrary, validLesson } from '../lesson/fixture.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemText } from '../../src/cli/format-text.ts';
+import { problemText } from '../../src/lesson/diagnostic-text.ts';
 import type { Diagnostic } from '../../src/lesson/types.ts';
 import { runAxe } from '../helpers/axe.ts';
 import { pshe, psheIn } from '../build/helpers.ts';

@@ -23,7 +23,8 @@ import { SLUG } from '../../lesson/schema.ts';
 import type { FlagSpec } from '../flags.ts';
 import { parseFlags, UsageError } from '../flags.ts';
 import { paint, useColour } from '../colour.ts';
-import { formatText, printable } from '../format-text.ts';
+import { printable } from '../../lesson/diagnostic-text.ts';
+import { formatText } from '../format-text.ts';
 
 export const newFlags: FlagSpec[] = [
   { long: 'lessons', type: 'string', value: 'DIR', description: 'the library folder', default: 'lessons' },
