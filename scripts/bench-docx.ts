@@ -51,3 +51,6 @@ console.log(
   `  Word (docx):  median ${median(word).toFixed(1)} ms a lesson (goal ≤ 20 ms), ${(bytes / lessons / 1024).toFixed(0)} KB`,
 );
 console.log(`  PDF (pdfkit): median ${median(pdf).toFixed(1)} ms a lesson for the same two documents`);
+// Machines here differ by up to twofold from one session to the next; the ratio to the PDFs, measured in the
+// same run, is what compares across sessions (about a third when the goal was first met).
+console.log(`  Word / PDF:   ${(median(word) / median(pdf)).toFixed(2)} of the PDFs' time`);
