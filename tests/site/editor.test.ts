@@ -93,7 +93,14 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await expect
       .poll(() => preview.getByRole('tabpanel').textContent(), { timeout: 20_000 })
       .toContain('Staff never view');
-    await page.getByRole('tab', { name: 'Handout' }).click();
+    // Clicked until chosen: on a busy machine a click can land while the status line above the tabs rewraps.
+    const handoutTab = page.getByRole('tab', { name: 'Handout' });
+    await expect
+      .poll(async () => {
+        await handoutTab.click();
+        return handoutTab.getAttribute('aria-selected');
+      })
+      .toBe('true');
     const handoutText = (await preview.getByRole('tabpanel').textContent()) ?? '';
     expect(handoutText).toContain('Who could Leo talk to?');
     expect(handoutText).not.toContain('Staff never view');
