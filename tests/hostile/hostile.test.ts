@@ -41,7 +41,7 @@ const BUILD_MB = 1_024;
  * in CPU time too, so the budgets grow by how much slower this machine is at that same check
  * ({@link pace}), never shrink: a blow-up in a hostile case is many times a clean check, not 1.5.
  */
-const CLEAN_CHECK_MS = 900;
+const CLEAN_CHECK_MS = 800;
 let pace = 1;
 
 interface Expected {
