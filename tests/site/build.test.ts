@@ -97,6 +97,32 @@ describe('the built site', () => {
     }
   });
 
+  it('should load the editor’s code (CodeMirror, the checker’s worker) only on /editor/', () => {
+    // A page's scripts and every module they import, statically or not, as the browser would fetch them.
+    const modulesOf = (page: string): Set<string> => {
+      const html = read(page);
+      const found = new Set<string>();
+      const queue = [...html.matchAll(/<script[^>]*\bsrc="(\/[^"]+\.js)"/g)].map((m) => m[1]);
+      while (queue.length) {
+        const url = queue.pop()!;
+        if (found.has(url)) continue;
+        found.add(url);
+        const code = readFileSync(path.join(siteDir(), url), 'utf8');
+        for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+          queue.push(path.posix.join(path.posix.dirname(url), m[1]));
+        }
+      }
+      return found;
+    };
+    // CodeMirror's own class for the editable text: in its view's code, nowhere else.
+    const holdsEditor = (modules: Set<string>) =>
+      [...modules].some((url) => readFileSync(path.join(siteDir(), url), 'utf8').includes('cm-content'));
+    expect(holdsEditor(modulesOf('/editor/index.html'))).toBe(true);
+    for (const page of builtPages().filter((p) => p !== '/editor/index.html')) {
+      expect(holdsEditor(modulesOf(page)), page).toBe(false);
+    }
+  });
+
   it('should list every keyword of every lesson in the glossary', () => {
     const html = read('glossary/index.html');
     for (const lesson of exampleLibrary().lessons) {
