@@ -13,18 +13,25 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** The closest candidate to `value`, when it is close enough to be a likely typo. */
+/**
+ * The closest candidate to `value`, when it is close enough to be a likely
+ * typo and no other candidate is as close: `key-stage-9` is as near to
+ * `key-stage-1` as to `key-stage-3`, and naming one of them would mislead (the
+ * message lists the allowed values instead).
+ */
 export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
   const lower = value.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
+  let tied = false;
   for (const candidate of candidates) {
     const score = distance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
-    }
+      tied = false;
+    } else if (score === bestScore && candidate.toLowerCase() !== best?.toLowerCase()) tied = true;
   }
   const limit = Math.max(2, Math.floor(value.length / 3));
-  return bestScore <= limit ? best : undefined;
+  return bestScore <= limit && !tied ? best : undefined;
 }

@@ -1,10 +1,13 @@
 /**
- * The editor's draft: the lesson's text, id and unit, in this browser's
- * localStorage under one key, from the first change until "Discard draft".
- * Never a cookie, never sent. A value the page did not keep is forgotten.
+ * The editor's drafts: a lesson's text, id and unit, in this browser's
+ * localStorage, from the first change until "Discard draft". One draft for
+ * each lesson copied (`?from=<id>`) and one for a new or opened lesson, so
+ * going to copy another lesson never puts an earlier draft in its place or
+ * overwrites it. Never a cookie, never sent. A value the page did not keep
+ * is forgotten.
  */
 
-const DRAFT = 'pshe-kit:editor-draft';
+const PREFIX = 'pshe-kit:editor-draft';
 
 export interface Draft {
   text: string;
@@ -12,24 +15,30 @@ export interface Draft {
   unit: string;
 }
 
-export function keepDraft(draft: Draft | undefined): void {
+/** Where the draft of a copy of lesson `from` is kept; without one, the new (or opened) lesson's. */
+const keyOf = (from: string | undefined) => (from ? `${PREFIX}:${from}` : PREFIX);
+
+/** Keeps (or, with no draft, forgets) the draft; false when the browser would not keep it (storage full or off). */
+export function keepDraft(from: string | undefined, draft: Draft | undefined): boolean {
   try {
-    if (draft) localStorage.setItem(DRAFT, JSON.stringify(draft));
-    else localStorage.removeItem(DRAFT);
+    if (draft) localStorage.setItem(keyOf(from), JSON.stringify(draft));
+    else localStorage.removeItem(keyOf(from));
+    return true;
   } catch {
-    // A browser that keeps nothing still checks.
+    // A browser that keeps nothing still checks; the page says the draft is not kept.
+    return false;
   }
 }
 
-export function recallDraft(): Draft | undefined {
+export function recallDraft(from: string | undefined): Draft | undefined {
   try {
-    const draft = JSON.parse(localStorage.getItem(DRAFT) ?? 'null') as Draft | null;
+    const draft = JSON.parse(localStorage.getItem(keyOf(from)) ?? 'null') as Draft | null;
     if (draft && typeof draft.text === 'string' && typeof draft.id === 'string' && typeof draft.unit === 'string') {
       return draft;
     }
   } catch {
     // Not a draft this page kept.
   }
-  keepDraft(undefined);
+  keepDraft(from, undefined);
   return undefined;
 }

@@ -80,7 +80,7 @@ export function startFiles(options: {
     const errors = made.diagnostics.filter((d) => d.severity === 'error');
     if (!made.files.length || errors.length) {
       status.textContent = errors.length
-        ? `The files could not be made: the lesson has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}. Fix what Problems lists first.`
+        ? `The files could not be made: the lesson itself has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'} (Problems lists these with the library’s). Fix them first.`
         : 'The files could not be made.';
       return;
     }

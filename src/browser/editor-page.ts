@@ -41,11 +41,14 @@ const unitSelect = byId<HTMLSelectElement>('lesson-unit');
 
 /**
  * The editor's frame, in the site's colours (its own styles, as the site's style sheet cannot reach a
- * shadow root). It grows with the lesson and the page scrolls: a box that scrolls inside the page
- * would be a second place to scroll, and one the keyboard cannot reach without the editor.
+ * shadow root). Its height is the window's, less room for the controls, and it scrolls inside:
+ * grown to the lesson's length (15,000 pixels for a long one), it put Problems, the preview and the
+ * files screens away from the line being typed, and the page's scrolling threw off CodeMirror's own
+ * (Find stopped short of the match). The keyboard reaches every line by moving the cursor.
  */
 const editorLook = EditorView.theme({
   '&': {
+    height: 'min(75vh, 60rem)',
     border: '2px solid var(--line-strong)',
     borderRadius: 'var(--radius)',
     background: 'var(--surface)',
@@ -77,9 +80,12 @@ async function start() {
   const client = new RenderClient(() => startRenderWorker(site));
   client.prepare(data.versions, assets);
 
-  // What the page opens with: the draft kept here, else a copy of ?from=<id>, else a new lesson.
+  // What the page opens with: the draft kept here of this copy (or of a new lesson), else a copy of
+  // ?from=<id>, else a new lesson.
   const from = new URLSearchParams(location.search).get('from');
   const source = from && SLUG.test(from) ? data.lessons.find((lesson) => lesson.id === from) : undefined;
+  /** Whose draft this page keeps: the copied lesson's, or the new lesson's. */
+  const draftOf = source?.id;
   let opening: Draft = { text: template, id: 'new-lesson', unit: data.site.units[0]?.id ?? 'lessons' };
   let said = 'A new lesson from the template: replace every TODO.';
   if (source) {
@@ -89,7 +95,7 @@ async function start() {
       said = `A copy of “${source.title}”. Give it a new id before you add it to the library.`;
     }
   } else if (from) said = 'There is no lesson of that name on this site: here is a new one instead.';
-  const draft = recallDraft();
+  const draft = recallDraft(draftOf);
   if (draft) {
     opening = draft;
     said = 'Your draft is back, as you left it. Discard draft to start again.';
@@ -119,7 +125,8 @@ async function start() {
         // Long lines of prose wrap, as in a word processor: no scrolling sideways to read a paragraph.
         EditorView.lineWrapping,
         editorLook,
-        EditorView.contentAttributes.of({ 'aria-label': 'Lesson YAML' }),
+        // In the tab order, said as such: the box scrolls inside the page, and the keyboard scrolls it from here.
+        EditorView.contentAttributes.of({ 'aria-label': 'Lesson YAML', tabindex: '0' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) changed();
           if (update.docChanged || update.selectionSet) sayFieldHelp(update.state);
@@ -163,6 +170,14 @@ async function start() {
     // when the verdict changes). Written only when it changes: a text node replaced by the same
     // words is announced again by some screen readers, at every keystroke.
     if (note.textContent !== text) note.textContent = text;
+    // The page's opening words for a copy ("give it a new id") follow the id once it has one of its own.
+    if (source && status.textContent?.startsWith(`A copy of “${source.title}”`)) {
+      const words =
+        taken || !SLUG.test(typed)
+          ? `A copy of “${source.title}”. Give it a new id before you add it to the library.`
+          : `A copy of “${source.title}”, with an id of its own. When you put the file in its unit folder, add the id to that unit’s unit.yaml.`;
+      if (status.textContent !== words) status.textContent = words;
+    }
   }
 
   /** One check at a time; text changed meanwhile is checked when it ends (only the latest). */
@@ -176,7 +191,10 @@ async function start() {
     }
     running = true;
     const text = view.state.doc.toString();
-    if (edited && !discarded) keepDraft({ text, id: idInput.value.trim(), unit: unitSelect.value });
+    if (edited && !discarded && !keepDraft(draftOf, { text, id: idInput.value.trim(), unit: unitSelect.value })) {
+      status.textContent =
+        'This browser would not keep your draft (its storage is full or turned off): use Download YAML to keep your work.';
+    }
     const allowed = first ? FIRST_CHECK_LIMIT_MS : CHECK_LIMIT_MS;
     const limit = setTimeout(() => {
       client.stop();
@@ -224,6 +242,12 @@ async function start() {
     timer = setTimeout(() => void check(), PAUSE_MS);
   }
 
+  /** Whether what was changed here may be replaced: asked only when something was. */
+  const mayReplace = (what: string) =>
+    !edited ||
+    discarded ||
+    confirm(`Replace your draft with ${what}? What you have changed here is lost. (Download YAML first to keep it.)`);
+
   function open(text: string, id: string, words: string) {
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     idInput.value = id;
@@ -248,14 +272,15 @@ async function start() {
         `${file.name} is not saved as UTF-8 text, which pshe check needs. Save it as UTF-8 and open it again`,
       );
     }
+    if (!mayReplace(file.name)) return;
     open(text, file.name.replace(/\.ya?ml$/i, ''), `Opened ${file.name}.`);
   }
 
   idInput.addEventListener('input', changed);
   unitSelect.addEventListener('change', changed);
-  byId<HTMLButtonElement>('new-lesson').addEventListener('click', () =>
-    open(template, 'new-lesson', 'A new lesson from the template: replace every TODO.'),
-  );
+  byId<HTMLButtonElement>('new-lesson').addEventListener('click', () => {
+    if (mayReplace('a new lesson')) open(template, 'new-lesson', 'A new lesson from the template: replace every TODO.');
+  });
   byId<HTMLInputElement>('open-file').addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -295,7 +320,7 @@ async function start() {
     // Nothing still waiting (a pause's check, one queued behind a slow one) may keep it again.
     discarded = true;
     clearTimeout(timer);
-    keepDraft(undefined);
+    keepDraft(draftOf, undefined);
     location.reload();
   });
   startFiles({

@@ -22,6 +22,9 @@ const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 let shown = 0;
 
+/** The rules across the library that only unit.yaml can satisfy (src/lesson/checks/library-checks.ts). */
+const LIBRARY_RULES: ReadonlySet<string> = new Set(['unit-lesson-not-listed']);
+
 export function showProblems(view: EditorView, problems: readonly Diagnostic[]): void {
   const state = view.state;
   const marks: EditorDiagnostic[] = problems.map((d) => {
@@ -57,6 +60,13 @@ export function showProblems(view: EditorView, problems: readonly Diagnostic[]):
   const said = problems.length
     ? `${count(problems.length, 'problem')}: ${count(errors, 'error')}, ${count(problems.length - errors, 'warning')}.`
     : 'No problems: pshe check would accept this lesson.';
+  // The problems a file cannot mend (its unit's list is in unit.yaml, outside this page) are said to be so.
+  const unlisted = problems.some((d) => LIBRARY_RULES.has(d.ruleId));
+  const note = byId<HTMLParagraphElement>('problem-note');
+  note.hidden = !unlisted;
+  note.textContent = unlisted
+    ? 'A lesson its unit does not list yet is a problem of the library, not of this file: add the id to the unit’s unit.yaml when you put the file in its folder. The files can be made meanwhile.'
+    : '';
   const counter = byId<HTMLParagraphElement>('problem-count');
   // A live region said at every pause in typing would be noise: only a new count is said.
   if (counter.textContent !== said) counter.textContent = said;
@@ -71,6 +81,7 @@ export function showProblems(view: EditorView, problems: readonly Diagnostic[]):
 export function problemsOutOfDate(view: EditorView, words: string): void {
   byId<HTMLParagraphElement>('problem-count').textContent = words;
   byId<HTMLUListElement>('problem-list').replaceChildren();
+  byId<HTMLParagraphElement>('problem-note').hidden = true;
   view.dispatch(setDiagnostics(view.state, []));
   byId<HTMLParagraphElement>('preview-status').textContent =
     'Out of date: the lesson was not checked, so this may not be the lesson as it is now.';

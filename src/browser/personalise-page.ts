@@ -93,9 +93,19 @@ async function start() {
   }
   const { lessons, unit } = subject;
   const { library, versions, sourceDateEpoch } = lessons[0];
-  byId<HTMLParagraphElement>('lesson-title').textContent = unit
-    ? `For the unit “${unit.title}”: a pack of its ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'} and the approval sheet for the DSL.`
-    : `For the lesson “${lessons[0].lesson.title}”.`;
+  // What the files are for, with a way back to its page.
+  const back = document.createElement('a');
+  back.href = new URL(unit ? `units/${unit.id}/` : `lessons/${lessons[0].lesson.id}/`, new URL('../', here)).pathname;
+  back.textContent = unit ? unit.title : lessons[0].lesson.title;
+  byId<HTMLParagraphElement>('lesson-title').replaceChildren(
+    ...(unit
+      ? [
+          'For the unit “',
+          back,
+          `”: a pack of its ${lessons.length} ${lessons.length === 1 ? 'lesson' : 'lessons'} and the approval sheet for the DSL.`,
+        ]
+      : ['For the lesson “', back, '”.']),
+  );
   const characters = charactersOf(lessons.map((data) => ({ title: data.lesson.title, characters: data.characters })));
   startNames(characters, unit !== undefined);
 
@@ -127,10 +137,11 @@ async function start() {
   /** The run under way: Stop, or a new run, makes every earlier run's later steps do nothing. */
   let runs = 0;
   /** Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make. */
-  const idle = () => {
+  /** `focus`: false when the error summary takes the focus next (two focus moves fight over the scroll). */
+  const idle = (focus = true) => {
     cancel.hidden = true;
     make.disabled = false;
-    make.focus();
+    if (focus) make.focus({ preventScroll: true });
   };
   cancel.addEventListener('click', () => {
     runs++;
@@ -191,10 +202,24 @@ async function start() {
       : 'school.yaml is saved: give it to pshe build --school, or load it here next time.';
   });
 
+  // Ticked: kept at once, and again as the form changes (a reload or Save as school.yaml loses nothing).
   // Unticked: forgotten at once, not at the next click on Make the files.
   remember.addEventListener('change', () => {
-    if (!remember.checked) keep(undefined);
+    rememberNow(readNames(characters));
+    progress.textContent = remember.checked
+      ? 'Kept on this device: what you type here stays in this browser until you press Forget these details.'
+      : 'Not kept: nothing you typed is kept on this device.';
   });
+  let keeping: ReturnType<typeof setTimeout> | undefined;
+  const keepLater = (event: Event) => {
+    if (event.target === remember || !remember.checked) return;
+    clearTimeout(keeping);
+    keeping = setTimeout(() => {
+      if (remember.checked) rememberNow(readNames(characters));
+    }, 300);
+  };
+  form.addEventListener('input', keepLater);
+  form.addEventListener('change', keepLater);
 
   byId<HTMLButtonElement>('forget').addEventListener('click', () => {
     keep(undefined);
@@ -252,7 +277,8 @@ async function start() {
         },
       );
       if (!reply || run !== runs) return;
-      idle();
+      // Refused: the error summary takes the focus (refused), not Make.
+      idle('error' in reply || reply.files.length > 0);
       if ('error' in reply) throw new Error(reply.error);
       if (!reply.files.length) return refused(reply.diagnostics, reply.nameProblems ?? [], made);
       const failed = reply.diagnostics.filter((d) => d.severity === 'error');
@@ -292,6 +318,7 @@ async function start() {
         ? 'Nothing was made: check the details above.'
         : 'Nothing was made, and the page was not told why: try again, or report this as a bug.';
     if (errors.length) showErrors(errors);
+    else make.focus();
   }
 
   /** Keep what was typed, if asked to; otherwise make sure nothing is kept. */

@@ -100,16 +100,26 @@ function siblingKeys(lines: readonly string[], index: number, indent: number): S
   return keys;
 }
 
+/** JSON Schema's types in a teacher's words. */
+const KIND_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of fields',
+};
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A schema's words for a hover or a completion's detail. */
 export function describe(node: SchemaNode): string {
-  const kind = Array.isArray(node.type) ? node.type.join(' or ') : node.type;
+  const kinds = (Array.isArray(node.type) ? node.type : node.type ? [node.type] : []).map(
+    (kind) => KIND_WORDS[kind] ?? kind,
+  );
   const parts = [
     node.description,
-    node.enum
-      ? `One of: ${node.enum.join(', ')}.`
-      : kind
-        ? `A ${kind === 'array' ? 'list' : kind === 'object' ? 'group of fields' : kind}.`
-        : undefined,
+    node.enum ? `One of: ${node.enum.join(', ')}.` : kinds.length ? sentence(`${kinds.join(' or ')}.`) : undefined,
   ];
   return parts.filter(Boolean).join(' ');
 }

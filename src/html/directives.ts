@@ -34,9 +34,13 @@ function callout(kind: 'discuss' | 'warning', label: string): DirectiveHandler {
     ]);
 }
 
-/** A staff-only note, shown only in the teacher view. */
+/**
+ * A staff-only note, shown only in the teacher view. A note (`role="note"`),
+ * as the callouts are, not an `<aside>`: a lesson has several, and each would
+ * be one more landmark of the same name in a screen reader's list.
+ */
 const teacherNote: DirectiveHandler = (state, node) =>
-  h('aside', { className: ['teacher-note'], ariaLabel: 'Teacher note' }, [
+  h('div', { className: ['teacher-note'], role: 'note', ariaLabel: 'Teacher note' }, [
     h('p', { className: ['callout-label'] }, [t('Teacher note')]),
     ...state.wrap(body(state, node), true),
   ]);

@@ -54,7 +54,7 @@ function extend(tag: string, extra: AttributeList, classes: string[] = []): Attr
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
   protocols: {
     ...defaultSchema.protocols,
     href: ['https', 'mailto', 'tel'],
@@ -67,13 +67,12 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaults,
     a: extend('a', [['rel', 'noopener', 'noreferrer']], [htmlClasses.external]),
-    aside: extend('aside', ['ariaLabel'], [htmlClasses.teacherNote]),
     figure: extend('figure', [], [htmlClasses.scenario]),
     figcaption: [],
     div: extend(
       'div',
       [['role', 'note'], 'ariaLabel'],
-      [htmlClasses.callout, htmlClasses.discuss, htmlClasses.warning, htmlClasses.answerLines],
+      [htmlClasses.callout, htmlClasses.discuss, htmlClasses.warning, htmlClasses.answerLines, htmlClasses.teacherNote],
     ),
     p: extend('p', [], [htmlClasses.calloutLabel, htmlClasses.linesNote]),
     strong: extend('strong', [], [htmlClasses.signpostName]),

@@ -38,7 +38,7 @@ describe('mdastToHtml', () => {
   it('should show a teacher note in the teacher view only', () => {
     const source = 'Before.\n\n:::teacher\nWatch for upset pupils.\n:::\n\nAfter.';
     expect(teacher(source)).toContain('Watch for upset pupils.');
-    expect(teacher(source)).toMatch(/<aside class="teacher-note" aria-label="Teacher note">/);
+    expect(teacher(source)).toMatch(/<div class="teacher-note" role="note" aria-label="Teacher note">/);
     expect(pupil(source)).not.toContain('Watch for upset pupils');
     expect(pupil(source)).not.toContain('Teacher note');
     expect(pupil(source)).toContain('After.');

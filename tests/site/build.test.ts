@@ -123,6 +123,15 @@ describe('the built site', () => {
     }
   });
 
+  it('should keep the spaces between a label and its words, and around a number in a sentence', () => {
+    // Astro drops the line break between an element and an expression on the next line: "Supervision:Adult".
+    const joined = /:<\/strong>[A-Za-z0-9]|[.;:]<strong>|[a-z]<code>|\b(?:to|of|up)\d+[a-z]/g;
+    for (const page of builtPages()) {
+      const html = read(page).replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '');
+      expect(html.match(joined) ?? [], page).toEqual([]);
+    }
+  });
+
   it('should list every keyword of every lesson in the glossary', () => {
     const html = read('glossary/index.html');
     for (const lesson of exampleLibrary().lessons) {

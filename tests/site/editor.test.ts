@@ -11,6 +11,7 @@ import { openSite, type SiteSession } from './fixture.ts';
 
 const unit = 'staying-safe-online';
 const lessonId = 'who-can-help';
+const otherLessonId = 'spotting-online-scams';
 
 /** What the Problems list shows, item by item. */
 const problems = (page: Page) => page.locator('#problem-list li').allTextContents();
@@ -177,6 +178,36 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await page.close();
   });
 
+  it('should keep a draft for each lesson copied, and ask before a new lesson replaces one', async () => {
+    const { page, problems: pageProblems } = await site.open(`/editor/?from=${lessonId}`);
+    const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
+    const status = page.locator('#editor-status');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^A copy of/);
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# our version\n');
+    await expect
+      .poll(() => page.evaluate((id) => localStorage.getItem(`pshe-kit:editor-draft:${id}`) ?? '', lessonId))
+      .toContain('# our version');
+    // Another lesson's copy opens as that lesson, and the first draft stays where it was.
+    await page.goto(`${site.server.url}/editor/?from=${otherLessonId}`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^A copy of/);
+    expect(await editor.textContent()).not.toContain('# our version');
+    await page.goto(`${site.server.url}/editor/?from=${lessonId}`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Your draft is back/);
+    expect(await editor.textContent()).toContain('# our version');
+    // "Start a new lesson" asks before it replaces what was changed; declined, nothing is lost.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Start a new lesson' }).click();
+    expect(await editor.textContent()).toContain('# our version');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Start a new lesson' }).click();
+    await expect.poll(() => editor.textContent()).toContain('TODO');
+    expect(await editor.textContent()).not.toContain('# our version');
+    expect(pageProblems).toEqual([]);
+    await page.close();
+  });
+
   it('should offer the schema’s fields and values, and the help services, as you type', async () => {
     const { page, problems: pageProblems } = await site.open('/editor/');
     // Whatever draft an earlier test left: not this test's.
@@ -224,6 +255,8 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     const folder = mkdtempSync(path.join(tmpdir(), 'pshe-hostile-'));
     const deep = `title: Deep\nsummary: |\n  ${'> '.repeat(400)}deep\n  <script>alert(1)</script> [x](javascript:alert(1))\n`;
     writeFileSync(path.join(folder, 'hostile.yaml'), deep);
+    // The draft the test before left in this browser is replaced: the page asks first.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByLabel('Open a lesson file').setInputFiles(path.join(folder, 'hostile.yaml'));
     await expect.poll(() => page.getByLabel('Lesson id (its file’s name)').inputValue()).toBe('hostile');
     // The page answers at once while the worker checks.

@@ -143,9 +143,14 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     expect(await page.locator('#file-list a').count()).toBe(0);
     await page.getByLabel(`New name for ${firstName}`).fill('');
     await page.getByRole('button', { name: 'Make the files' }).click();
-    // Then the profile, by the loader's own schema and messages.
+    // Then the profile, by the loader's own schema and messages: the summary has the focus and is in view.
     await finished(page);
     await summary.waitFor({ state: 'visible' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    await expect
+      .poll(() => summary.evaluate((element) => element.getBoundingClientRect().top), { timeout: 5000 })
+      .toBeGreaterThanOrEqual(0);
+    expect(await summary.evaluate((element) => element.getBoundingClientRect().top < innerHeight)).toBe(true);
     const accent = page.getByLabel('Accent colour (optional)', { exact: true });
     expect(await accent.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await accent.getAttribute('aria-describedby'))!.split(' ');
@@ -219,6 +224,21 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Riverside Academy');
     expect(await page.getByLabel(`New name for ${character}`).inputValue()).toBe('Alex');
     expect(await page.getByLabel('Remember on this device').isChecked()).toBe(true);
+    // Ticked, what is typed is kept as it is typed: a reload without making any files loses nothing.
+    await page.getByLabel('School name').fill('Riverside Academy Trust');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('pshe-kit:personalise') ?? ''))
+      .toContain('Riverside Academy Trust');
+    await page.reload();
+    await page.getByRole('button', { name: 'Make the files' }).waitFor();
+    await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Riverside Academy Trust');
+    // Unticked, forgotten at once, and said so.
+    await page.getByLabel('Remember on this device').uncheck();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await expect.poll(() => page.locator('#progress').textContent()).toMatch(/^Not kept/);
+    await page.getByLabel('Remember on this device').check();
+    await expect.poll(() => page.locator('#progress').textContent()).toMatch(/^Kept on this device/);
+    expect(await page.evaluate(() => localStorage.length)).toBe(1);
     await page.getByRole('button', { name: 'Forget these details' }).click();
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await page.reload();
