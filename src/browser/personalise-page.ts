@@ -185,6 +185,8 @@ async function start() {
     // Its logo is a file beside it, which this page cannot read: the one chosen here is kept if it has that name.
     const logo = currentLogo()?.name === loaded.logo ? currentLogo() : undefined;
     fillSchool(loaded, logo);
+    // Filled in by the page, not typed: kept now, when asked to keep.
+    if (remember.checked) rememberNow(readNames(characters));
     progress.textContent =
       loaded.logo && !logo
         ? `Filled in from ${file.name}. It names the logo ${loaded.logo}: choose that file under School logo to print it.`
