@@ -84,8 +84,8 @@ async function start() {
   // ?from=<id>, else a new lesson.
   const from = new URLSearchParams(location.search).get('from');
   const source = from && SLUG.test(from) ? data.lessons.find((lesson) => lesson.id === from) : undefined;
-  /** Whose draft this page keeps: the copied lesson's, or the new lesson's. */
-  const draftOf = source?.id;
+  /** Whose draft this page keeps: the copied lesson's, or (after Start a new lesson, or a file opened) the new lesson's. */
+  let draftOf = source?.id;
   let opening: Draft = { text: template, id: 'new-lesson', unit: data.site.units[0]?.id ?? 'lessons' };
   let said = 'A new lesson from the template: replace every TODO.';
   if (source) {
@@ -105,6 +105,23 @@ async function start() {
   /** Kept as a draft only once something is changed here (or the page opened with one), until discarded. */
   let edited = draft !== undefined;
   let discarded = false;
+  /** The page itself is replacing the text (a new lesson, a file opened): not an edit of the user's. */
+  let replacing = false;
+  let keeping: ReturnType<typeof setTimeout> | undefined;
+  /** The draft as it is now, kept when something was changed; said when the browser will not keep it. */
+  function keepNow() {
+    clearTimeout(keeping);
+    if (!edited || discarded) return;
+    const kept = keepDraft(draftOf, {
+      text: view.state.doc.toString(),
+      id: idInput.value.trim(),
+      unit: unitSelect.value,
+    });
+    if (!kept) {
+      status.textContent =
+        'This browser would not keep your draft (its storage is full or turned off): use Download YAML to keep your work.';
+    }
+  }
   // In a shadow root: there CodeMirror's styles are constructed style sheets (style-mod), which the
   // site's `style-src 'self'` allows; in the document it would add <style> elements, which it refuses.
   const shadow = byId<HTMLDivElement>('editor').attachShadow({ mode: 'open' });
@@ -124,6 +141,21 @@ async function start() {
         lintGutter(),
         // Long lines of prose wrap, as in a word processor: no scrolling sideways to read a paragraph.
         EditorView.lineWrapping,
+        // A .yaml file dropped on the editor is opened, as Open a lesson file opens it. Handled here,
+        // before CodeMirror's own drop (which would paste the file's text where it fell).
+        EditorView.domEventHandlers({
+          dragover: (event) => {
+            event.preventDefault();
+            return false;
+          },
+          drop: (event) => {
+            const file = event.dataTransfer?.files[0];
+            if (!file) return false;
+            event.preventDefault();
+            void openFile(file);
+            return true;
+          },
+        }),
         editorLook,
         // In the tab order, said as such: the box scrolls inside the page, and the keyboard scrolls it from here.
         EditorView.contentAttributes.of({ 'aria-label': 'Lesson YAML', tabindex: '0' }),
@@ -160,7 +192,8 @@ async function start() {
   function noteId() {
     const typed = idInput.value.trim();
     const note = byId<HTMLParagraphElement>('lesson-id-note');
-    const taken = data!.lessons.find((lesson) => lesson.path === pathOf());
+    // Ids are one library-wide (lessons take their id from their file's name), not one a unit.
+    const taken = data!.lessons.find((lesson) => lesson.id === typed);
     const text = !SLUG.test(typed)
       ? 'Not an id yet: lower case letters and digits, with hyphens.'
       : taken
@@ -191,10 +224,6 @@ async function start() {
     }
     running = true;
     const text = view.state.doc.toString();
-    if (edited && !discarded && !keepDraft(draftOf, { text, id: idInput.value.trim(), unit: unitSelect.value })) {
-      status.textContent =
-        'This browser would not keep your draft (its storage is full or turned off): use Download YAML to keep your work.';
-    }
     const allowed = first ? FIRST_CHECK_LIMIT_MS : CHECK_LIMIT_MS;
     const limit = setTimeout(() => {
       client.stop();
@@ -236,23 +265,69 @@ async function start() {
   }
 
   function changed() {
-    edited = true;
+    if (!replacing) edited = true;
     noteId();
+    // Kept a moment after the last keystroke (not when a check starts, which may be seconds later),
+    // and at once when the page is left.
+    clearTimeout(keeping);
+    keeping = setTimeout(keepNow, 300);
     clearTimeout(timer);
     timer = setTimeout(() => void check(), PAUSE_MS);
   }
 
-  /** Whether what was changed here may be replaced: asked only when something was. */
-  const mayReplace = (what: string) =>
-    !edited ||
-    discarded ||
-    confirm(`Replace your draft with ${what}? What you have changed here is lost. (Download YAML first to keep it.)`);
+  /**
+   * Whether the new lesson's draft may be replaced by `what`: asked only when there is one. A copy's
+   * draft is never at risk: it stays kept under its lesson, and "Edit a copy" of it brings it back.
+   */
+  const mayReplace = (what: string) => {
+    const atRisk = draftOf === undefined ? edited && !discarded : recallDraft(undefined) !== undefined;
+    return (
+      !atRisk ||
+      confirm(
+        `Replace your draft of a new lesson with ${what}? What you wrote there is lost. (Download YAML first to keep it.)`,
+      )
+    );
+  };
 
-  function open(text: string, id: string, words: string) {
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-    idInput.value = id;
+  /** What is said of a copy left for a new lesson: where its draft is. */
+  const leftCopy = () =>
+    draftOf !== undefined && edited && source
+      ? ` Your copy of “${source.title}” is kept: Edit a copy of it again to go back to it.`
+      : '';
+
+  /** A new lesson or a file opened: the new lesson's draft from now on, not the copied lesson's. */
+  function open(draft: Draft, words: string, edit: boolean) {
+    // What was typed here is kept first, under its own lesson.
+    keepNow();
+    draftOf = undefined;
+    if (source) history.replaceState(null, '', location.pathname);
+    replacing = true;
+    try {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: draft.text } });
+    } finally {
+      replacing = false;
+    }
+    idInput.value = draft.id;
+    unitSelect.value = draft.unit;
     status.textContent = words;
     noteId();
+    // A file opened is the user's work, kept at once; the template is not, and replaces the old draft.
+    edited = edit;
+    if (edit) keepNow();
+    else keepDraft(undefined, undefined);
+  }
+
+  function startNew() {
+    const left = leftCopy();
+    // From a copy, the new lesson's own draft, if there is one, comes back rather than being replaced.
+    const kept = draftOf !== undefined ? recallDraft(undefined) : undefined;
+    if (kept) open(kept, `Your draft of a new lesson is back.${left}`, true);
+    else if (mayReplace('a new lesson'))
+      open(
+        { text: template, id: 'new-lesson', unit: unitSelect.value },
+        `A new lesson from the template: replace every TODO.${left}`,
+        false,
+      );
   }
 
   async function openFile(file: File) {
@@ -273,27 +348,24 @@ async function start() {
       );
     }
     if (!mayReplace(file.name)) return;
-    open(text, file.name.replace(/\.ya?ml$/i, ''), `Opened ${file.name}.`);
+    open(
+      { text, id: file.name.replace(/\.ya?ml$/i, ''), unit: unitSelect.value },
+      `Opened ${file.name}.${leftCopy()}`,
+      true,
+    );
   }
 
   idInput.addEventListener('input', changed);
   unitSelect.addEventListener('change', changed);
-  byId<HTMLButtonElement>('new-lesson').addEventListener('click', () => {
-    if (mayReplace('a new lesson')) open(template, 'new-lesson', 'A new lesson from the template: replace every TODO.');
-  });
+  byId<HTMLButtonElement>('new-lesson').addEventListener('click', startNew);
   byId<HTMLInputElement>('open-file').addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (file) void openFile(file);
   });
-  view.dom.addEventListener('dragover', (event) => event.preventDefault());
-  view.dom.addEventListener('drop', (event) => {
-    const file = event.dataTransfer?.files[0];
-    if (!file) return;
-    event.preventDefault();
-    void openFile(file);
-  });
+  // Before the page is left (a tab closed, another page opened), the draft as it is that moment.
+  addEventListener('pagehide', keepNow);
   byId<HTMLButtonElement>('download-yaml').addEventListener('click', () => {
     clearErrors();
     const id = idInput.value.trim();

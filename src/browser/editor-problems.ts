@@ -62,10 +62,12 @@ export function showProblems(view: EditorView, problems: readonly Diagnostic[]):
     : 'No problems: pshe check would accept this lesson.';
   // The problems a file cannot mend (its unit's list is in unit.yaml, outside this page) are said to be so.
   const unlisted = problems.some((d) => LIBRARY_RULES.has(d.ruleId));
+  // The files wait only on the lesson's own errors.
+  const ownErrors = problems.some((d) => d.severity === 'error' && !LIBRARY_RULES.has(d.ruleId));
   const note = byId<HTMLParagraphElement>('problem-note');
   note.hidden = !unlisted;
   note.textContent = unlisted
-    ? 'A lesson its unit does not list yet is a problem of the library, not of this file: add the id to the unit’s unit.yaml when you put the file in its folder. The files can be made meanwhile.'
+    ? `A lesson its unit does not list yet is a problem of the library, not of this file: add the id to the unit’s unit.yaml when you put the file in its folder.${ownErrors ? '' : ' The files can be made meanwhile.'}`
     : '';
   const counter = byId<HTMLParagraphElement>('problem-count');
   // A live region said at every pause in typing would be noise: only a new count is said.

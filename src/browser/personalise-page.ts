@@ -116,7 +116,16 @@ async function start() {
     : undefined;
   const siteLogo =
     siteSchool.logo && siteLogoImage ? { name: siteSchool.logo, image: imageOf(siteLogoImage) } : undefined;
-  startSchool(siteSchool, siteLogo);
+  /** Kept a moment after the last change, while Remember is ticked (the timer asks again, after a Forget). */
+  let keeping: ReturnType<typeof setTimeout> | undefined;
+  const keepLater = () => {
+    if (!remember.checked) return;
+    clearTimeout(keeping);
+    keeping = setTimeout(() => {
+      if (remember.checked) rememberNow(readNames(characters));
+    }, 300);
+  };
+  startSchool(siteSchool, siteLogo, keepLater);
 
   // The renderers' fonts, templates and licences, and the worker with its renderers: loaded as the page
   // opens, from this site only, so that the page goes on working with the network cut.
@@ -136,8 +145,10 @@ async function start() {
 
   /** The run under way: Stop, or a new run, makes every earlier run's later steps do nothing. */
   let runs = 0;
-  /** Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make. */
-  /** `focus`: false when the error summary takes the focus next (two focus moves fight over the scroll). */
+  /**
+   * Back to the form: Make the files again, Stop hidden, the keyboard's focus on Make (`focus`: false
+   * when the error summary takes the focus next, as two focus moves fight over the scroll).
+   */
   const idle = (focus = true) => {
     cancel.hidden = true;
     make.disabled = false;
@@ -185,8 +196,6 @@ async function start() {
     // Its logo is a file beside it, which this page cannot read: the one chosen here is kept if it has that name.
     const logo = currentLogo()?.name === loaded.logo ? currentLogo() : undefined;
     fillSchool(loaded, logo);
-    // Filled in by the page, not typed: kept now, when asked to keep.
-    if (remember.checked) rememberNow(readNames(characters));
     progress.textContent =
       loaded.logo && !logo
         ? `Filled in from ${file.name}. It names the logo ${loaded.logo}: choose that file under School logo to print it.`
@@ -207,21 +216,18 @@ async function start() {
   // Ticked: kept at once, and again as the form changes (a reload or Save as school.yaml loses nothing).
   // Unticked: forgotten at once, not at the next click on Make the files.
   remember.addEventListener('change', () => {
-    rememberNow(readNames(characters));
-    progress.textContent = remember.checked
-      ? 'Kept on this device: what you type here stays in this browser until you press Forget these details.'
-      : 'Not kept: nothing you typed is kept on this device.';
+    const kept = rememberNow(readNames(characters));
+    progress.textContent = !remember.checked
+      ? 'Not kept: nothing you typed is kept on this device.'
+      : kept
+        ? 'Kept on this device: what you type here stays in this browser until you press Forget these details.'
+        : 'This browser would not keep your details (its storage is full or turned off): Save as school.yaml keeps them.';
   });
-  let keeping: ReturnType<typeof setTimeout> | undefined;
-  const keepLater = (event: Event) => {
-    if (event.target === remember || !remember.checked) return;
-    clearTimeout(keeping);
-    keeping = setTimeout(() => {
-      if (remember.checked) rememberNow(readNames(characters));
-    }, 300);
+  const keepTyped = (event: Event) => {
+    if (event.target !== remember) keepLater();
   };
-  form.addEventListener('input', keepLater);
-  form.addEventListener('change', keepLater);
+  form.addEventListener('input', keepTyped);
+  form.addEventListener('change', keepTyped);
 
   byId<HTMLButtonElement>('forget').addEventListener('click', () => {
     keep(undefined);
@@ -323,8 +329,8 @@ async function start() {
     else make.focus();
   }
 
-  /** Keep what was typed, if asked to; otherwise make sure nothing is kept. */
-  function rememberNow(typed: Record<string, string>) {
+  /** Keep what was typed, if asked to; otherwise make sure nothing is kept. False when the browser would not keep it. */
+  function rememberNow(typed: Record<string, string>): boolean {
     if (!remember.checked) return keep(undefined);
     const names: Remembered['names'] = recall()?.names ?? {};
     for (const data of lessons) {
@@ -337,7 +343,7 @@ async function start() {
       ? { ...kept, logo: { name: logo.name, image: { ...logo.image, bytes: base64Of(logo.image.bytes) } } }
       : kept;
     // A logo too big for this browser's storage is left out, not the rest.
-    if (!keep(withLogo)) keep(kept);
+    return keep(withLogo) || keep(kept);
   }
 
   // What this device kept, last: a problem with it (kept by another version of the page) is forgotten, not fatal.

@@ -30,6 +30,8 @@ export interface Logo {
 }
 
 let logo: Logo | undefined;
+/** Told when the logo or the services change without the form's own events (removed, added, read). */
+let changed = () => {};
 
 export const currentLogo = () => logo;
 
@@ -45,6 +47,7 @@ function showLogo(next: Logo | undefined) {
   byId<HTMLButtonElement>('remove-logo').hidden = !next;
   // What the file box shows is the file chosen last, which may no longer be the logo.
   byId<HTMLInputElement>(schoolInput('logo')).value = '';
+  changed();
 }
 
 /** A logo's problem (too big, not a PNG or JPEG), in the words the library's file gate uses; undefined when it may be used. */
@@ -103,6 +106,7 @@ function renderServices(services: readonly ServiceForm[]) {
   const full = services.length >= limits.localServices.value;
   add.disabled = full;
   byId<HTMLParagraphElement>('services-full').hidden = !full;
+  changed();
 }
 
 function readServices(): ServiceForm[] {
@@ -133,8 +137,12 @@ export function fillSchool(form: SchoolForm, withLogo: Logo | undefined) {
   showLogo(withLogo);
 }
 
-/** Wire the logo's and the services' controls, and show the profile the page starts with. */
-export function startSchool(start: SchoolForm, startLogo: Logo | undefined) {
+/**
+ * Wire the logo's and the services' controls, and show the profile the page starts with.
+ * `onChange` is told of every change the form's own input events do not carry.
+ */
+export function startSchool(start: SchoolForm, startLogo: Logo | undefined, onChange: () => void) {
+  changed = onChange;
   const { field, input } = formField(schoolInput('logo'), logoWording, { hintId: 'school-logo-status' });
   input.type = 'file';
   input.accept = 'image/png,image/jpeg,.png,.jpg,.jpeg';

@@ -178,7 +178,7 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await page.close();
   });
 
-  it('should keep a draft for each lesson copied, and ask before a new lesson replaces one', async () => {
+  it('should keep a draft for each lesson copied, and ask before a new lesson’s draft is replaced', async () => {
     const { page, problems: pageProblems } = await site.open(`/editor/?from=${lessonId}`);
     const editor = page.getByRole('textbox', { name: 'Lesson YAML' });
     const status = page.locator('#editor-status');
@@ -196,14 +196,29 @@ describe('/editor/: a lesson written in the browser, checked as pshe check check
     await page.goto(`${site.server.url}/editor/?from=${lessonId}`);
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Your draft is back/);
     expect(await editor.textContent()).toContain('# our version');
-    // "Start a new lesson" asks before it replaces what was changed; declined, nothing is lost.
-    page.once('dialog', (dialog) => void dialog.dismiss());
-    await page.getByRole('button', { name: 'Start a new lesson' }).click();
-    expect(await editor.textContent()).toContain('# our version');
-    page.once('dialog', (dialog) => void dialog.accept());
+    // "Start a new lesson" leaves the copy kept under its lesson, and says so.
     await page.getByRole('button', { name: 'Start a new lesson' }).click();
     await expect.poll(() => editor.textContent()).toContain('TODO');
-    expect(await editor.textContent()).not.toContain('# our version');
+    expect(await status.textContent()).toMatch(/Your copy of “.*” is kept/);
+    expect(page.url()).not.toContain('from=');
+    // The new lesson's own draft is replaced only when asked: declined, nothing changes.
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# a new one\n');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('pshe-kit:editor-draft') ?? ''))
+      .toContain('# a new one');
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Start a new lesson' }).click();
+    expect(await editor.textContent()).toContain('# a new one');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Start a new lesson' }).click();
+    await expect.poll(() => editor.textContent()).not.toContain('# a new one');
+    expect(await page.evaluate(() => localStorage.getItem('pshe-kit:editor-draft'))).toBeNull();
+    // The copy's draft was never touched.
+    await page.goto(`${site.server.url}/editor/?from=${lessonId}`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Your draft is back/);
+    expect(await editor.textContent()).toContain('# our version');
     expect(pageProblems).toEqual([]);
     await page.close();
   });

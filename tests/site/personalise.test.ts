@@ -232,6 +232,13 @@ describe('/personalise/: a school’s details and a class’s names on every fil
     await page.reload();
     await page.getByRole('button', { name: 'Make the files' }).waitFor();
     await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Riverside Academy Trust');
+    // A service added, then removed: what is kept follows the form, removals too.
+    const kept = () => page.evaluate(() => localStorage.getItem('pshe-kit:personalise') ?? '');
+    await page.getByRole('button', { name: 'Add a local service' }).click();
+    await page.getByLabel('Name of the service').fill('Riverside Youth Hub');
+    await expect.poll(kept).toContain('Riverside Youth Hub');
+    await page.getByRole('button', { name: 'Remove local service 1' }).click();
+    await expect.poll(kept).not.toContain('Riverside Youth Hub');
     // Unticked, forgotten at once, and said so.
     await page.getByLabel('Remember on this device').uncheck();
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
