@@ -59,6 +59,12 @@ const editorLook = EditorView.theme({
   '.schema-hover': { padding: '0.4rem 0.6rem', maxWidth: '32rem', lineHeight: '1.4' },
 });
 
+/** What the page says of a copy of the lesson `title`: before and after it has an id of its own. */
+const copyWords = (title: string, ownId: boolean) =>
+  ownId
+    ? `A copy of “${title}”, with an id of its own. When you put the file in its unit folder, add the id to that unit’s unit.yaml.`
+    : `A copy of “${title}”. Give it a new id before you add it to the library.`;
+
 async function start() {
   const here = new URL('./', location.href);
   const site = new URL('../', here);
@@ -92,7 +98,7 @@ async function start() {
     const text = await fetchText(new URL(`lessons/${source.id}.yaml`, here));
     if (text !== undefined) {
       opening = { text, id: source.id, unit: source.path.split('/')[0] };
-      said = `A copy of “${source.title}”. Give it a new id before you add it to the library.`;
+      said = copyWords(source.title, false);
     }
   } else if (from) said = 'There is no lesson of that name on this site: here is a new one instead.';
   const draft = recallDraft(draftOf);
@@ -105,8 +111,6 @@ async function start() {
   /** Kept as a draft only once something is changed here (or the page opened with one), until discarded. */
   let edited = draft !== undefined;
   let discarded = false;
-  /** The page itself is replacing the text (a new lesson, a file opened): not an edit of the user's. */
-  let replacing = false;
   let keeping: ReturnType<typeof setTimeout> | undefined;
   /** The draft as it is now, kept when something was changed; said when the browser will not keep it. */
   function keepNow() {
@@ -205,10 +209,7 @@ async function start() {
     if (note.textContent !== text) note.textContent = text;
     // The page's opening words for a copy ("give it a new id") follow the id once it has one of its own.
     if (source && status.textContent?.startsWith(`A copy of “${source.title}”`)) {
-      const words =
-        taken || !SLUG.test(typed)
-          ? `A copy of “${source.title}”. Give it a new id before you add it to the library.`
-          : `A copy of “${source.title}”, with an id of its own. When you put the file in its unit folder, add the id to that unit’s unit.yaml.`;
+      const words = copyWords(source.title, !taken && SLUG.test(typed));
       if (status.textContent !== words) status.textContent = words;
     }
   }
@@ -265,7 +266,7 @@ async function start() {
   }
 
   function changed() {
-    if (!replacing) edited = true;
+    edited = true;
     noteId();
     // Kept a moment after the last keystroke (not when a check starts, which may be seconds later),
     // and at once when the page is left.
@@ -301,17 +302,13 @@ async function start() {
     keepNow();
     draftOf = undefined;
     if (source) history.replaceState(null, '', location.pathname);
-    replacing = true;
-    try {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: draft.text } });
-    } finally {
-      replacing = false;
-    }
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: draft.text } });
     idInput.value = draft.id;
     unitSelect.value = draft.unit;
     status.textContent = words;
     noteId();
-    // A file opened is the user's work, kept at once; the template is not, and replaces the old draft.
+    // A file opened is the user's work, kept at once; the template is not, and replaces the old draft
+    // (the replacing itself counted as a change above, which this undoes).
     edited = edit;
     if (edit) keepNow();
     else keepDraft(undefined, undefined);
