@@ -1,10 +1,22 @@
-import { Packer, XmlComponent, type Document } from 'docx';
+import { Packer, XmlComponent, type Document, type IXmlableObject } from 'docx';
 import { unzipSync } from 'fflate';
+import { writeXml } from './write-xml.ts';
 
 /** A Word document's parts by path, before they are zipped. */
 export type Parts = Map<string, string | Uint8Array>;
 
-type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts };
+type Context = { viewWrapper: unknown; file: Document; stack: unknown[] };
+type Compiler = {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts;
+  formatter?: { format(component: unknown, context: Context): IXmlableObject };
+  numberingReplacer?: { replace(xml: string, concrete: unknown): string };
+};
+/** The parts of a `File` (docx's `Document`) this file reaches: not in docx's public types. */
+type FileInside = {
+  Document?: { View?: unknown };
+  Media?: { Array?: readonly unknown[] };
+  Numbering?: { ConcreteNumbering?: unknown };
+};
 
 /**
  * The document's parts, unzipped. `Packer.pack` compiles the parts, then
@@ -13,13 +25,40 @@ type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknow
  * from the compiler that `Packer` holds (a static member, not in docx's
  * public types); where a version of docx has none, the public zip is unpacked.
  */
-async function compile(document: Document): Promise<Parts> {
+export async function compile(document: Document): Promise<Parts> {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (typeof compiler?.compile === 'function') {
     const parts = compiler.compile(document, undefined, []);
     if (parts instanceof Map && parts.has('word/document.xml')) return parts;
   }
   return new Map(Object.entries(unzipSync(await Packer.pack(document, 'uint8array'))));
+}
+
+/**
+ * The document's parts, its body written by src/docx/write-xml.ts: docx's
+ * compiler formats the body (`prepForXml`, where links add relationships and
+ * lists their numbering) and writes it in the same pass as every other part,
+ * and writing it is a third of a document's time. So the body is formatted
+ * here first, by docx's own formatter, and docx's compiler is given an
+ * unwritten body in its place; the XML is then written here and its list
+ * placeholders filled by docx's own replacer, as the compiler would have.
+ * Undefined when docx has no such formatter, or when the body holds images
+ * (the compiler finds them in the body's XML to add their relationships):
+ * the caller then writes the document in full.
+ */
+export function compileBody(document: Document): Parts | undefined {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  const file = document as unknown as FileInside;
+  const wrapper = file.Document;
+  const { formatter, numberingReplacer } = compiler ?? {};
+  if (!compiler || !formatter || !numberingReplacer || !wrapper?.View) return undefined;
+  const body = formatter.format(wrapper.View, { viewWrapper: wrapper, file: document, stack: [] });
+  if (file.Media?.Array?.length !== 0 || !body) return undefined;
+  Object.defineProperty(wrapper, 'View', { value: new Unwritten() });
+  const parts = compiler.compile(document, undefined, []);
+  if (!(parts instanceof Map) || !parts.has('word/document.xml')) return undefined;
+  parts.set('word/document.xml', numberingReplacer.replace(writeXml(body, true), file.Numbering?.ConcreteNumbering));
+  return parts;
 }
 
 /**
@@ -71,14 +110,20 @@ function unwritten(document: Document): Document {
   return document;
 }
 
+/** A document without its constant parts, its body written by compileBody where it can be, else by docx. */
+async function assemble(make: () => Document): Promise<Parts> {
+  return compileBody(unwritten(make())) ?? (await compile(unwritten(make())));
+}
+
 /**
  * A document's parts, with docx's constant parts written once per thread
  * and styles (`key`): `make` builds the document (afresh each call). This
  * reaches into docx (the getters of its `File`), so it checks itself before
  * relying on it: the first two documents of a `key` are written in full, and
  * only when their constant parts are the same, and the second written without
- * them comes out as the same file (`same`, on the finished bytes), are later
- * documents written without them. Otherwise every document is written in full.
+ * them (and with its body written by compileBody) comes out as the same file
+ * (`same`, on the finished bytes), are later documents written that way.
+ * Otherwise every document is written in full, by docx alone.
  */
 export async function compileParts(
   make: () => Document,
@@ -91,7 +136,7 @@ export async function compileParts(
     states.set(key, (state = {}));
   }
   if (state.constants) {
-    const parts = await compile(unwritten(make()));
+    const parts = await assemble(make);
     for (const [path, data] of state.constants) parts.set(path, data);
     return parts;
   }
@@ -103,7 +148,7 @@ export async function compileParts(
     else state.off = true;
     return parts;
   }
-  const assembled = await compile(unwritten(make()));
+  const assembled = await assemble(make);
   for (const [path, data] of constants) assembled.set(path, data);
   const steady = [...constants].every(([path, data]) => sameData(data, state.first!.get(path)!));
   if (steady && same(parts, assembled)) state.constants = constants;

@@ -57,18 +57,19 @@ function header(title: string): Header {
 }
 
 /**
- * A Word document of a lesson's outline (src/documents): the same blocks, in
- * the same order, as the PDF of that outline, in Word's own styles.
+ * What builds a lesson's outline (src/documents) as docx's document: the
+ * same blocks, in the same order, as the PDF of that outline, in Word's own
+ * styles. Built afresh on each call: a document's paragraphs change when it
+ * is written (links become relationships).
  */
-export async function renderDocx(
+export function documentMaker(
   lesson: Lesson,
   library: Library,
   outline: Outline,
   options: DocxOptions,
-): Promise<Uint8Array> {
+): () => Document {
   const theme = standardTheme(library.school?.accentColour);
-  // Built afresh on each call: a document's paragraphs change when it is written (links become relationships).
-  const make = () =>
+  return () =>
     new Document({
       title: outline.title,
       subject: outline.subject,
@@ -103,6 +104,17 @@ export async function renderDocx(
         },
       ],
     });
+}
+
+/** A Word document of a lesson's outline: the file's bytes. */
+export async function renderDocx(
+  lesson: Lesson,
+  library: Library,
+  outline: Outline,
+  options: DocxOptions,
+): Promise<Uint8Array> {
+  const theme = standardTheme(library.school?.accentColour);
+  const make = documentMaker(lesson, library, outline, options);
   const date = options.date ?? sourceDate();
   const same = (full: Parts, assembled: Parts) =>
     Buffer.from(normaliseDocx(full, date)).equals(Buffer.from(normaliseDocx(assembled, date)));

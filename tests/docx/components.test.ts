@@ -1,13 +1,15 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { paragraph, run, type RunLook } from '../../src/docx/components.ts';
+import { numbering, numberedList } from '../../src/docx/styles.ts';
 
 type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string> };
 const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
 
-/** The body of a document holding these paragraphs, as docx writes it. */
+/** The body of a document holding these paragraphs, as docx writes it (its lists' ids filled in). */
 function body(children: Paragraph[]): string {
-  const xml = compiler.compile(new Document({ sections: [{ children }] }), undefined, []).get('word/document.xml')!;
+  const file = new Document({ numbering: numbering(), sections: [{ children }] });
+  const xml = compiler.compile(file, undefined, []).get('word/document.xml')!;
   return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
 }
 
@@ -70,16 +72,61 @@ describe("the Word documents' own runs and paragraphs", () => {
       }
     }
     options.push({ heading: HeadingLevel.HEADING_2, children: runs() }, {});
+    // List items and indented paragraphs, as src/docx/blocks.ts and outline.ts make them.
+    for (const style of [undefined, 'ListBullet', 'ListNumber']) {
+      for (const reference of ['bullets', 'numbers', 'not-a-list']) {
+        for (const level of [0, 1, 3, 9]) {
+          for (const instance of [undefined, 0, 2]) {
+            for (const keepNext of [undefined, true]) {
+              options.push({
+                ...(style ? { style } : {}),
+                ...(keepNext ? { keepNext } : {}),
+                numbering: { reference, level, ...(instance === undefined ? {} : { instance }), custom: true },
+                children: runs(),
+              });
+            }
+          }
+        }
+      }
+    }
+    for (const left of [0, 360, 1080]) {
+      options.push({ style: 'ListContinue', indent: { left }, children: runs() }, { indent: { left } });
+      options.push({
+        style: 'ListBullet',
+        numbering: { reference: 'bullets', level: 1, custom: true },
+        indent: { left },
+      });
+    }
     for (const option of options) {
       const ours = paragraph(option);
       expect(ours, JSON.stringify(option)).not.toBeInstanceOf(Paragraph);
       expect(body([ours]), JSON.stringify(option)).toBe(body([new Paragraph(option)]));
     }
+    // Several lists in one document: each instance its own list, numbered as docx numbers them.
+    const lists = (make: (option: IParagraphOptions) => Paragraph) =>
+      body(
+        [0, 1, 2, 1, 0].map((instance) =>
+          make({ style: 'ListNumber', numbering: { reference: 'numbers', level: 0, instance, custom: true } }),
+        ),
+      );
+    expect(lists(paragraph)).toBe(lists((option) => new Paragraph(option)));
+    expect(lists(paragraph)).toContain('<w:numId w:val="4"/>');
   });
 
-  it("should leave anything else to docx's Paragraph: numbering, indents, other children", () => {
+  it("should leave anything else to docx's Paragraph: other numbering and indents, other children", () => {
+    // Without `custom`, docx adds the List Paragraph style; a list defined in place, or restarted, is docx's to make.
     expect(paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 0 } })).toBeInstanceOf(Paragraph);
-    expect(paragraph({ indent: { left: 360 }, children: [run('x')] })).toBeInstanceOf(Paragraph);
+    const fromTwo = numberedList('numbers-from-2', 2);
+    expect(paragraph({ numbering: { reference: fromTwo, level: 0, instance: 1, custom: true } })).toBeInstanceOf(
+      Paragraph,
+    );
+    expect(paragraph({ numbering: { reference: 'numbers', level: 0, restart: true, custom: true } })).toBeInstanceOf(
+      Paragraph,
+    );
+    expect(paragraph({ numbering: { reference: 'numbers', level: 0.5, custom: true } })).toBeInstanceOf(Paragraph);
+    expect(paragraph({ indent: { left: 360, hanging: 360 }, children: [run('x')] })).toBeInstanceOf(Paragraph);
+    expect(paragraph({ indent: { left: '1cm' }, children: [run('x')] })).toBeInstanceOf(Paragraph);
+    expect(paragraph({ style: 'A', heading: HeadingLevel.HEADING_1 })).toBeInstanceOf(Paragraph);
     expect(paragraph({ children: [new TextRun('x')] })).toBeInstanceOf(Paragraph);
   });
 });
