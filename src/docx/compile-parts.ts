@@ -62,16 +62,24 @@ export function compileBody(document: Document): Parts | undefined {
 }
 
 /**
- * Parts that docx writes the same for every document with the same styles:
- * the styles, the theme and the settings, by the `File` getter that holds
- * each. Writing them is more than half of what a document costs whatever its
- * content (about 2.5 ms of 4.5 ms for an empty one), for two documents a
- * lesson and 2,000 in a build.
+ * Parts that docx writes the same for every document with the same styles,
+ * by the `File` getter that holds each: the styles, the theme and the
+ * settings, and the parts PSHE Kit's documents leave empty or standard (the
+ * footnotes and endnotes, the font table, the application's and custom
+ * properties). Writing them is more than half of what a document costs
+ * whatever its content (about 2.5 ms of 4.5 ms for an empty one), for two
+ * documents a lesson and 2,000 in a build. A getter that gives a wrapper (a
+ * part with relationships of its own) keeps the wrapper, its part unwritten.
  */
 const constantParts = [
-  ['Styles', 'word/styles.xml'],
-  ['Theme', 'word/theme/theme1.xml'],
-  ['Settings', 'word/settings.xml'],
+  ['Styles', 'word/styles.xml', 'part'],
+  ['Theme', 'word/theme/theme1.xml', 'part'],
+  ['Settings', 'word/settings.xml', 'part'],
+  ['AppProperties', 'docProps/app.xml', 'part'],
+  ['CustomProperties', 'docProps/custom.xml', 'part'],
+  ['FootNotes', 'word/footnotes.xml', 'wrapper'],
+  ['Endnotes', 'word/endnotes.xml', 'wrapper'],
+  ['FontTable', 'word/fontTable.xml', 'wrapper'],
 ] as const;
 
 /** What a document holds in place of a constant part, which is then not written. */
@@ -106,7 +114,14 @@ const sameData = (a: string | Uint8Array, b: string | Uint8Array) =>
   typeof a === 'string' || typeof b === 'string' ? a === b : Buffer.from(a).equals(Buffer.from(b));
 
 function unwritten(document: Document): Document {
-  for (const [getter] of constantParts) Object.defineProperty(document, getter, { value: new Unwritten() });
+  for (const [getter, , kind] of constantParts) {
+    const value =
+      kind === 'part'
+        ? new Unwritten()
+        : // The wrapper as it is (its relationships, its fonts), but for its part.
+          Object.create((document as unknown as Record<string, object>)[getter], { View: { value: new Unwritten() } });
+    Object.defineProperty(document, getter, { value });
+  }
   return document;
 }
 
