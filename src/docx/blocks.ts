@@ -1,5 +1,5 @@
-import type { Paragraph } from 'docx';
-import { HeadingLevel, ImageRun, Table, TableCell, TableRow, WidthType, type IParagraphOptions } from 'docx';
+import type { Paragraph, Table } from 'docx';
+import { HeadingLevel, ImageRun, type IParagraphOptions } from 'docx';
 import type { Image, List, Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -8,6 +8,7 @@ import { directiveLabels, splitDirectiveLabel } from '../markdown/directive-labe
 import { paragraph } from './components.ts';
 import { inlineChildren, textRun } from './inline.ts';
 import { LIST_LEVELS, boxStyleIds, numberedList, textWidth, type BoxStyle } from './styles.ts';
+import { isTable, table } from './tables.ts';
 import type { DocxBlock, DocxContext, InlineChildren } from './types.ts';
 
 const headings = [
@@ -34,7 +35,7 @@ export function headingParagraph(text: string | InlineChildren, level: number): 
  * text straight under a box would otherwise touch it.
  */
 export function withSpacers(blocks: readonly DocxBlock[]): DocxBlock[] {
-  return blocks.flatMap((block) => (block instanceof Table ? [block, paragraph({ style: 'Spacer' })] : [block]));
+  return blocks.flatMap((block) => (isTable(block) ? [block, paragraph({ style: 'Spacer' })] : [block]));
 }
 
 /** Lines to write on (`::lines`, the pupil's name): ruled paragraphs of the Writing line style. */
@@ -52,11 +53,11 @@ export function box(ctx: DocxContext, style: BoxStyle, label: InlineChildren | u
     ...(label?.length ? [paragraph({ style: 'BoxLabel', children: label })] : []),
     ...body,
   ]);
-  return new Table({
+  return table({
     style: boxStyleIds[style].id,
-    width: { size: textWidth, type: WidthType.DXA },
+    width: textWidth,
     columnWidths: [textWidth],
-    rows: [new TableRow({ children: [new TableCell({ children: children.length ? children : [paragraph({})] })] })],
+    rows: [{ cells: [children.length ? children : [paragraph({})]] }],
   });
 }
 
@@ -70,23 +71,19 @@ export function lessonTable(
   const shares = Array.from({ length: columns }, (_, index) => weights?.[index] ?? 1);
   const total = shares.reduce((sum, share) => sum + share, 0);
   const widths = shares.map((share) => Math.floor((textWidth * share) / total));
-  const cell = (content: string | InlineChildren | undefined, index: number, bold = false) =>
-    new TableCell({
-      width: { size: widths[index], type: WidthType.DXA },
-      children: [
-        paragraph({
-          children: typeof content === 'string' || content === undefined ? [textRun(content ?? '', { bold })] : content,
-        }),
-      ],
-    });
-  const row = (cells: readonly (string | InlineChildren)[], isHeader = false) =>
-    new TableRow({
-      ...(isHeader ? { tableHeader: true, cantSplit: true } : { cantSplit: true }),
-      children: Array.from({ length: columns }, (_, index) => cell(cells[index], index, isHeader)),
-    });
-  return new Table({
+  const cell = (content: string | InlineChildren | undefined, bold = false) => [
+    paragraph({
+      children: typeof content === 'string' || content === undefined ? [textRun(content ?? '', { bold })] : content,
+    }),
+  ];
+  const row = (cells: readonly (string | InlineChildren)[], header = false) => ({
+    header,
+    cantSplit: true,
+    cells: Array.from({ length: columns }, (_, index) => cell(cells[index], header)),
+  });
+  return table({
     style: 'LessonTable',
-    width: { size: textWidth, type: WidthType.DXA },
+    width: textWidth,
     columnWidths: widths,
     rows: [row(header, true), ...rows.map((cells) => row(cells))],
   });

@@ -1,0 +1,115 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { paragraph, run } from '../../src/docx/components.ts';
+import { numbering, textWidth } from '../../src/docx/styles.ts';
+import { isTable, table, type RowSpec, type TableSpec } from '../../src/docx/tables.ts';
+import type { DocxBlock } from '../../src/docx/types.ts';
+
+type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string> };
+const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+
+/** The body of a document holding these blocks, as docx writes it. */
+function body(children: DocxBlock[]): string {
+  const file = new Document({ numbering: numbering(), sections: [{ children }] });
+  const xml = compiler.compile(file, undefined, []).get('word/document.xml')!;
+  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+}
+
+/** The same table as docx's own `Table` makes it; `cellWidths`: each cell given its column's width, as a lesson table's are. */
+function docxTable(spec: TableSpec, cellWidths: boolean, docxBlocks = (blocks: readonly DocxBlock[]) => blocks): Table {
+  return new Table({
+    style: spec.style,
+    width: { size: spec.width, type: WidthType.DXA },
+    columnWidths: [...spec.columnWidths],
+    rows: spec.rows.map(
+      (row) =>
+        new TableRow({
+          ...(row.cantSplit ? { cantSplit: true } : {}),
+          ...(row.header ? { tableHeader: true } : {}),
+          children: row.cells.map(
+            (blocks, index) =>
+              new TableCell({
+                ...(cellWidths ? { width: { size: spec.columnWidths[index], type: WidthType.DXA } } : {}),
+                children: [...docxBlocks(blocks)],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+const words = (text: string) => [paragraph({ children: [run(text)] })];
+const item = (text: string) => [
+  paragraph({
+    style: 'ListBullet',
+    numbering: { reference: 'bullets', level: 0, instance: 0, custom: true },
+    children: [run(text)],
+  }),
+];
+
+describe("the Word documents' own tables", () => {
+  it("should write a box (one cell, as wide as the text) as docx's Table writes it", () => {
+    const bodies: DocxBlock[][] = [
+      [paragraph({ style: 'BoxLabel', children: [run('Scenario: ', { bold: true }), run('Sam')] }), ...words('One')],
+      [paragraph({})],
+      [],
+      [...words('Before a list'), ...item('first'), ...item('second')],
+    ];
+    for (const blocks of bodies) {
+      const spec: TableSpec = {
+        style: 'ScenarioBox',
+        width: textWidth,
+        columnWidths: [textWidth],
+        rows: [{ cells: [blocks] }],
+      };
+      const ours = body([table(spec)]);
+      expect(ours).toBe(body([docxTable(spec, false)]));
+      expect(ours).toBe(body([docxTable(spec, true)]));
+    }
+  });
+
+  it('should end a cell with a paragraph when its last block is a table, as docx does (a box inside a box)', () => {
+    const inner: TableSpec = {
+      style: 'StaffBox',
+      width: textWidth,
+      columnWidths: [textWidth],
+      rows: [{ cells: [words('Inner')] }],
+    };
+    const outer = (blocks: DocxBlock[]): TableSpec => ({
+      style: 'ScenarioBox',
+      width: textWidth,
+      columnWidths: [textWidth],
+      rows: [{ cells: [blocks] }],
+    });
+    const ours = body([table(outer([...words('Outer'), table(inner)]))]);
+    const docx = body([docxTable(outer([...words('Outer'), docxTable(inner, false)]), false)]);
+    expect(ours).toBe(docx);
+    expect(ours).toMatch(/<\/w:tbl><w:p\/><\/w:tc>/);
+  });
+
+  it("should write a lesson table (header row, rows that do not split, columns of their own widths) as docx's", () => {
+    const shapes: { widths: number[]; rows: RowSpec[] }[] = [
+      {
+        widths: [2662, 6923],
+        rows: [
+          { header: true, cantSplit: true, cells: [words('Key word'), words('What it means')] },
+          { cantSplit: true, cells: [words('Consent'), words('Agreeing by choice, free to say no')] },
+          { cantSplit: true, cells: [[], words('An empty cell before')] },
+        ],
+      },
+      { widths: [3195, 3195, 3195], rows: [{ header: true, cells: [words('A'), words('B'), words('C')] }] },
+      { widths: [9586], rows: [{ cantSplit: true, cells: [item('one')] }, { cells: [words('no split given')] }] },
+      { widths: [1000, 2000], rows: [{ cantSplit: true, cells: [words('narrower than the table')] }] },
+    ];
+    for (const { widths, rows } of shapes) {
+      const spec: TableSpec = { style: 'LessonTable', width: textWidth, columnWidths: widths, rows };
+      expect(body([table(spec)]), JSON.stringify(widths)).toBe(body([docxTable(spec, true)]));
+    }
+  });
+
+  it('should be known as a table, for the spacer that keeps two tables apart', () => {
+    expect(isTable(table({ style: 'X', width: 100, columnWidths: [100], rows: [] }))).toBe(true);
+    expect(isTable(paragraph({}))).toBe(false);
+    expect(isTable(new Paragraph({}))).toBe(false);
+  });
+});
