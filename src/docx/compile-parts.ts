@@ -1,11 +1,19 @@
 import { Packer, XmlComponent, type Document, type IXmlableObject } from 'docx';
 import { unzipSync } from 'fflate';
+import { canWriteNumbering, writeNumbering } from './numbering-part.ts';
 import { writeXml } from './write-xml.ts';
 
 /** A Word document's parts by path, before they are zipped. */
 export type Parts = Map<string, string | Uint8Array>;
 
 type Context = { viewWrapper: unknown; file: Document; stack: unknown[] };
+
+/** What a document holds in place of a part that is written elsewhere or not at all. */
+class Unwritten extends XmlComponent {
+  constructor() {
+    super('w:unwritten');
+  }
+}
 type Compiler = {
   compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts;
   formatter?: { format(component: unknown, context: Context): IXmlableObject };
@@ -55,10 +63,33 @@ export function compileBody(document: Document): Parts | undefined {
   const body = formatter.format(wrapper.View, { viewWrapper: wrapper, file: document, stack: [] });
   if (file.Media?.Array?.length !== 0 || !body) return undefined;
   Object.defineProperty(wrapper, 'View', { value: new Unwritten() });
+  const numbering = file.Numbering;
+  const ownNumbering = canWriteNumbering(numbering);
+  if (ownNumbering) Object.defineProperty(document, 'Numbering', { value: unwrittenPart(numbering as object) });
   const parts = compiler.compile(document, undefined, []);
   if (!(parts instanceof Map) || !parts.has('word/document.xml')) return undefined;
-  parts.set('word/document.xml', numberingReplacer.replace(writeXml(body, true), file.Numbering?.ConcreteNumbering));
+  parts.set('word/document.xml', numberingReplacer.replace(writeXml(body, true), numbering?.ConcreteNumbering));
+  if (ownNumbering) {
+    // After the compiler's pass, as docx writes it: the headers and footers have made their lists by then.
+    const context = { viewWrapper: wrapper, file: document, stack: [] };
+    parts.set(
+      'word/numbering.xml',
+      writeNumbering(numbering, (component, at) => formatter.format(component, at as Context), context),
+    );
+  }
   return parts;
+}
+
+/** A part as it is to everything that reads it, but written as nothing (its XML is written here instead). */
+function unwrittenPart<T extends object>(part: T): T {
+  const unwritten = new Unwritten();
+  return new Proxy(part, {
+    get(target, key) {
+      if (key === 'prepForXml') return (context: unknown) => unwritten.prepForXml(context as never);
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**
@@ -81,13 +112,6 @@ const constantParts = [
   ['Endnotes', 'word/endnotes.xml', 'wrapper'],
   ['FontTable', 'word/fontTable.xml', 'wrapper'],
 ] as const;
-
-/** What a document holds in place of a constant part, which is then not written. */
-class Unwritten extends XmlComponent {
-  constructor() {
-    super('w:unwritten');
-  }
-}
 
 interface State {
   /** The constant parts of the first document written in full. */

@@ -74,7 +74,14 @@ function element(data: Record<string, unknown>): string {
   return `<${name}${attrs}>${content}</${name}>`;
 }
 
+/** The declaration docx writes before a part's XML. */
+export const declaration = (standalone: boolean): string =>
+  `<?xml version="1.0" encoding="UTF-8"${standalone ? ' standalone="yes"' : ''}?>`;
+
+/** The XML of one element, as docx writes it inside a part. */
+export const elementXml = (data: IXmlableObject): string => element(data as Record<string, unknown>);
+
 /** The XML of a part, with the declaration docx writes before it. */
 export function writeXml(data: IXmlableObject, standalone: boolean): string {
-  return `<?xml version="1.0" encoding="UTF-8"${standalone ? ' standalone="yes"' : ''}?>${element(data as Record<string, unknown>)}`;
+  return declaration(standalone) + element(data as Record<string, unknown>);
 }

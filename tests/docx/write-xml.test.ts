@@ -35,6 +35,12 @@ class Shape extends BaseXmlComponent {
 const withShapes = (shapes: object[]) => () =>
   new Document({ sections: [{ children: shapes.map((shape) => new Shape(shape) as unknown as Paragraph) }] });
 
+/** Links' relationship ids are random in docx, and the dates the time of the run (normaliseDocx sets both). */
+const blank = (data: string | Uint8Array | undefined) =>
+  typeof data === 'string'
+    ? data.replace(/rId[A-Za-z0-9_-]{21}/g, 'rId?').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'date')
+    : data;
+
 /** Every part of the document as docx writes it, and as compileBody writes it. */
 async function bothWays(make: () => Document) {
   const docx = await compile(make());
@@ -56,16 +62,39 @@ describe("the Word documents' body, written without docx's writer", () => {
         const what = `${lesson.id}: ${outline.kind}`;
         expect(ours, what).toBeDefined();
         expect([...ours!.keys()], what).toEqual([...docx.keys()]);
-        // Links' relationship ids are random in docx, and the dates the time of the run (normaliseDocx sets both).
-        const blank = (data: string | Uint8Array) =>
-          typeof data === 'string'
-            ? data.replace(/rId[A-Za-z0-9_-]{21}/g, 'rId?').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'date')
-            : data;
         for (const [name, data] of docx) expect(blank(ours!.get(name)!), `${what}, ${name}`).toEqual(blank(data));
         expect(ours!.get('word/document.xml')!.length, what).toBeGreaterThan(5000);
       }
     }
   }, 120_000);
+
+  it('should write the numbering of lists that start where they like, kept by the lists a document defines', async () => {
+    const base = exampleLesson();
+    const library = exampleLibrary();
+    const lists = [
+      '3. Third\n4. Fourth\n\n   1. nested\n   2. again\n\nText\n\n7. Seventh',
+      '1. One\n2. Two\n\n- a bullet\n  - deeper',
+      '3. Third again\n\n9. Ninth',
+    ];
+    // Each in turn and then again: the second time, the definitions come from what was kept.
+    for (const markdown of [...lists, ...lists]) {
+      const lesson = { ...base, cycles: [{ ...base.cycles[0], practice: field(markdown) }] };
+      for (const outline of [handoutOutline(lesson, library), lessonPlanOutline(lesson, library)]) {
+        const { docx, ours } = await bothWays(documentMaker(lesson, library, outline, {}));
+        expect(ours!.get('word/numbering.xml'), markdown).toBe(docx.get('word/numbering.xml'));
+        expect(blank(ours!.get('word/document.xml')), markdown).toBe(blank(docx.get('word/document.xml')));
+      }
+    }
+    const { ours } = await bothWays(
+      documentMaker(
+        base,
+        library,
+        handoutOutline({ ...base, cycles: [{ ...base.cycles[0], practice: field(lists[0]) }] }, library),
+        {},
+      ),
+    );
+    expect(ours!.get('word/numbering.xml')).toMatch(/<w:start w:val="3"\/>[\s\S]*<w:start w:val="7"\/>/);
+  });
 
   it('should write every shape of object as docx does, quirks and all', async () => {
     const shapes: object[] = [
