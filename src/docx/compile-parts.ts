@@ -14,6 +14,7 @@ class Unwritten extends XmlComponent {
     super('w:unwritten');
   }
 }
+
 type Compiler = {
   compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts;
   formatter?: { format(component: unknown, context: Context): IXmlableObject };

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { diagnostic } from './diagnostic.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { limits } from '../limits.ts';
 import { rules } from './rules.ts';
-import { keysAt } from './schema-walk.ts';
+import { keysAt, schemaAt } from './schema-walk.ts';
 import { positionAt } from './yaml-source.ts';
 import type { YamlSource } from './yaml-source.ts';
 import type { Diagnostic } from './types.ts';
@@ -34,8 +34,13 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function expectedPhrase(expected: string, path: Path): string {
+/** How a date is asked for, wherever a field holds one. */
+const DATE_PHRASE = 'a date written as YYYY-MM-DD, such as 2027-09-01';
+
+function expectedPhrase(expected: string, path: Path, schema: z.ZodType): string {
   const key = String(path.at(-1) ?? '');
+  // A date is text to Zod's type check; the schema at the path says it is a date.
+  if (expected === 'string' && schemaAt(schema, path as PropertyKey[]) instanceof z.ZodISODate) return DATE_PHRASE;
   switch (expected) {
     case 'int':
     case 'number':
@@ -91,7 +96,7 @@ const invalidType: IssueHandler<'invalid_type'> = (state, issue) => {
         'schema-required',
         source.file,
         at,
-        rules['schema-required'].message({ key, expected: expectedPhrase(issue.expected, issue.path) }),
+        rules['schema-required'].message({ key, expected: expectedPhrase(issue.expected, issue.path, state.schema) }),
       ),
     );
     return;
@@ -103,7 +108,11 @@ const invalidType: IssueHandler<'invalid_type'> = (state, issue) => {
       'schema-type',
       source.file,
       at,
-      rules['schema-type'].message({ field: name, expected: expectedPhrase(issue.expected, issue.path), got }),
+      rules['schema-type'].message({
+        field: name,
+        expected: expectedPhrase(issue.expected, issue.path, state.schema),
+        got,
+      }),
       { actual: describeValue(value) },
     ),
   );
@@ -184,7 +193,7 @@ const size: IssueHandler<'too_small' | 'too_big'> = (state, issue) => {
 
 const invalidFormat: IssueHandler<'invalid_format'> = (state, issue) => {
   const { source, name, value, at, out } = state;
-  const expected = issue.format === 'date' ? 'a date written as YYYY-MM-DD, such as 2027-09-01' : issue.message;
+  const expected = issue.format === 'date' ? DATE_PHRASE : issue.message;
   out.push(
     diagnostic(
       'schema-format',

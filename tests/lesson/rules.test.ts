@@ -29,6 +29,13 @@ const cases: Case[] = [
     message: /Missing required field `title`/,
   },
   {
+    name: 'a review date written as a number',
+    yaml: mutate("reviewDate: '2027-01-01'", 'reviewDate: 2027'),
+    rule: 'schema-type',
+    at: 'reviewDate: 2027',
+    message: /must be a date written as YYYY-MM-DD, such as 2027-09-01, got 2027/,
+  },
+  {
     name: 'a misspelt key',
     yaml: mutate('keyStage:', 'keyStag:'),
     rule: 'schema-unknown-key',

@@ -156,7 +156,10 @@ describe('/personalise/?unit=: a unit’s pack, with a logo and local services, 
     expect(await page.locator('#service-0-ages-error').textContent()).toMatch(
       /^Error: Local service 1, Ages: Missing required field `ages`/,
     );
-    expect(await page.locator('#service-0-verifiedOn-error').textContent()).toMatch(/verifiedOn/);
+    // A date box is asked for a date, not "text".
+    expect(await page.locator('#service-0-verifiedOn-error').textContent()).toMatch(
+      /verifiedOn`: add it \(a date written as YYYY-MM-DD, such as 2027-09-01\)/,
+    );
     expect(await page.locator('#file-list a').count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
 
