@@ -121,6 +121,10 @@ interface State {
   constants?: Map<string, string | Uint8Array>;
   /** The check failed (another version of docx, say): every document is written in full. */
   off?: boolean;
+  /** compileBody's output was found to be docx's: later documents' bodies are written by it. */
+  bodyChecked?: boolean;
+  /** compileBody's output was not docx's, or it failed: bodies are left to docx. */
+  bodyOff?: boolean;
 }
 
 const states = new Map<string, State>();
@@ -150,20 +154,36 @@ function unwritten(document: Document): Document {
   return document;
 }
 
-/** A document without its constant parts, its body written by compileBody where it can be, else by docx. */
-async function assemble(make: () => Document): Promise<Parts> {
-  return compileBody(unwritten(make())) ?? (await compile(unwritten(make())));
+/** compileBody's parts, or undefined where it leaves the document to docx or fails (then never tried again). */
+function tryBody(make: () => Document, state: State): Parts | undefined {
+  try {
+    return compileBody(unwritten(make()));
+  } catch {
+    state.bodyOff = true;
+    return undefined;
+  }
 }
+
+const withConstants = (parts: Parts, constants: Map<string, string | Uint8Array>): Parts => {
+  for (const [path, data] of constants) parts.set(path, data);
+  return parts;
+};
 
 /**
  * A document's parts, with docx's constant parts written once per thread
- * and styles (`key`): `make` builds the document (afresh each call). This
- * reaches into docx (the getters of its `File`), so it checks itself before
- * relying on it: the first two documents of a `key` are written in full, and
- * only when their constant parts are the same, and the second written without
- * them (and with its body written by compileBody) comes out as the same file
- * (`same`, on the finished bytes), are later documents written that way.
- * Otherwise every document is written in full, by docx alone.
+ * and styles (`key`), and its body (and numbering) written by compileBody:
+ * `make` builds the document (afresh each call). Both reach into docx, so
+ * each is checked on the finished bytes (`same`) before it is relied on:
+ * - the first two documents of a `key` are written in full by docx; only
+ *   when their constant parts are the same, and the second written without
+ *   them comes out as the same file, are later documents written without
+ *   them;
+ * - the next document that compileBody takes (one without images) is written
+ *   both by docx and by compileBody; only when the two are the same are later
+ *   bodies written by compileBody.
+ * A check that fails, or throws, leaves that part to docx from then on. The
+ * check sees what the document it is made on holds: what only later
+ * documents hold is held to docx's output by tests/docx.
  */
 export async function compileParts(
   make: () => Document,
@@ -175,27 +195,50 @@ export async function compileParts(
     if (states.size >= 16) states.clear();
     states.set(key, (state = {}));
   }
-  if (state.constants) {
-    const parts = await assemble(make);
-    for (const [path, data] of state.constants) parts.set(path, data);
+  const { constants } = state;
+  if (constants && !state.off) {
+    if (state.bodyChecked && !state.bodyOff) {
+      const parts = tryBody(make, state);
+      if (parts) return withConstants(parts, constants);
+    }
+    const parts = withConstants(await compile(unwritten(make())), constants);
+    if (state.bodyChecked || state.bodyOff) return parts;
+    const written = tryBody(make, state);
+    // Undefined: a body with images (left to docx), or a failure (bodyOff is set). The next document checks.
+    if (!written) return parts;
+    if (same(parts, withConstants(written, constants))) state.bodyChecked = true;
+    else state.bodyOff = true;
     return parts;
   }
   const parts = await compile(make());
   if (state.off) return parts;
-  const constants = constantsOf(parts);
-  if (!state.first || !constants) {
-    if (constants) state.first = constants;
+  const found = constantsOf(parts);
+  if (!state.first || !found) {
+    if (found) state.first = found;
     else state.off = true;
     return parts;
   }
-  const assembled = await assemble(make);
-  for (const [path, data] of constants) assembled.set(path, data);
-  const steady = [...constants].every(([path, data]) => sameData(data, state.first!.get(path)!));
-  if (steady && same(parts, assembled)) state.constants = constants;
-  else state.off = true;
+  let assembled: Parts | undefined;
+  try {
+    assembled = withConstants(await compile(unwritten(make())), found);
+  } catch {
+    assembled = undefined;
+  }
+  const steady = [...found].every(([path, data]) => sameData(data, state.first!.get(path)!));
+  if (assembled && steady && same(parts, assembled) && !state.off) state.constants = found;
+  else {
+    state.off = true;
+    state.constants = undefined;
+  }
   state.first = undefined;
   return parts;
 }
 
 /** Whether documents of these styles are written without their constant parts (for tests). */
 export const writesConstantPartsOnce = (key: string): boolean => Boolean(states.get(key)?.constants);
+
+/** Whether documents of these styles have their bodies written by compileBody (for tests). */
+export const writesBodiesItself = (key: string): boolean => {
+  const state = states.get(key);
+  return Boolean(state?.constants && state.bodyChecked && !state.bodyOff && !state.off);
+};

@@ -8,8 +8,7 @@ import { declaration, elementXml } from './write-xml.ts';
  * PSHE Kit's bullets and numbers, nine and four levels each, about 12 KB of
  * XML and a tenth of a lesson's two documents. A document's definitions
  * depend only on which lists it defines, in order (ids are given in that
- * order, and a list defined in place, "numbers-from-3", is named for what
- * it holds: src/docx/styles.ts), so they are kept by those names. Only the
+ * order), and on what each was given, so they are kept by those. Only the
  * lists' instances (`w:num`) are written for each document.
  */
 
@@ -23,6 +22,8 @@ interface NumberingInside {
   root?: readonly Writable[];
   abstractNumberingMap?: ReadonlyMap<string, Writable>;
   concreteNumberingMap?: ReadonlyMap<string, Writable>;
+  /** Each list's levels as they were given (docx's own default bullets are not here: they are docx's constants). */
+  referenceConfigMap?: ReadonlyMap<string, unknown>;
 }
 
 type Format = (component: Writable, context: unknown) => IXmlableObject;
@@ -36,6 +37,7 @@ export function canWriteNumbering(numbering: unknown): boolean {
   return (
     inside?.abstractNumberingMap instanceof Map &&
     inside.concreteNumberingMap instanceof Map &&
+    inside.referenceConfigMap instanceof Map &&
     Array.isArray(inside.root) &&
     typeof inside.root[0]?.prepForXml === 'function'
   );
@@ -44,7 +46,9 @@ export function canWriteNumbering(numbering: unknown): boolean {
 /** word/numbering.xml for a document written in full but for its numbering (which `canWriteNumbering` took). */
 export function writeNumbering(numbering: unknown, format: Format, context: unknown): string {
   const inside = numbering as Required<NumberingInside>;
-  const key = [...inside.abstractNumberingMap.keys()].join('\n');
+  // The lists by name, in order (ids follow it), and what each was given: a definition that one day depends on
+  // the school (a bullet in its colour) is then kept apart, not given to another school's documents.
+  const key = JSON.stringify([[...inside.abstractNumberingMap.keys()], [...inside.referenceConfigMap]]);
   let kept = written.get(key);
   if (!kept) {
     // `{ _attr }`: the element's attributes, written on an element of the same name to borrow the writer's quoting.

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writesConstantPartsOnce } from '../../src/docx/compile-parts.ts';
+import { writesBodiesItself, writesConstantPartsOnce } from '../../src/docx/compile-parts.ts';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../../src/docx/index.ts';
 import { standardTheme } from '../../src/pdf/theme.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,9 +22,11 @@ describe('the Word documents are reproducible', () => {
     await renderHandoutDocx(exampleLesson('who-can-help'), library, { readImage });
     const again = await renderLessonPlanDocx(lesson, library, { readImage });
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
-    // By now docx's constant parts are written once and reused (src/docx/compile-parts.ts): the same bytes still.
+    // By now docx's constant parts are written once and reused, and the bodies written by PSHE Kit's own writer
+    // (src/docx/compile-parts.ts): the same bytes still.
     const theme = standardTheme(library.school?.accentColour);
     expect(writesConstantPartsOnce(`${theme.name}:${theme.colours.accent}`)).toBe(true);
+    expect(writesBodiesItself(`${theme.name}:${theme.colours.accent}`)).toBe(true);
     // Links' relationships are numbered, not random.
     const rels = docxParts(first).get('word/_rels/document.xml.rels')!;
     for (const m of rels.matchAll(/ Id="([^"]+)"/g)) expect(m[1]).toMatch(/^rId\d+$/);

@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { paragraph, run } from '../../src/docx/components.ts';
+import { linkRun } from '../../src/docx/inline.ts';
 import { numbering, textWidth } from '../../src/docx/styles.ts';
 import { isTable, table, type RowSpec, type TableSpec } from '../../src/docx/tables.ts';
 import type { DocxBlock } from '../../src/docx/types.ts';
@@ -85,6 +86,36 @@ describe("the Word documents' own tables", () => {
     const docx = body([docxTable(outer([...words('Outer'), docxTable(inner, false)]), false)]);
     expect(ours).toBe(docx);
     expect(ours).toMatch(/<\/w:tbl><w:p\/><\/w:tc>/);
+  });
+
+  it('should write cells holding links, list items with follow-on paragraphs, and a lesson table in a box', () => {
+    const linked = [paragraph({ children: [run('Call '), linkRun('https://www.childline.org.uk', 'Childline')] })];
+    const followOn = [
+      ...item('An item'),
+      paragraph({ style: 'ListContinue', indent: { left: 360 }, children: [run('More about it')] }),
+    ];
+    const lessonTable: TableSpec = {
+      style: 'LessonTable',
+      width: textWidth,
+      columnWidths: [4793, 4793],
+      rows: [
+        { header: true, cantSplit: true, cells: [words('Who'), words('How')] },
+        { cantSplit: true, cells: [words('Childline'), linked] },
+      ],
+    };
+    const inBox = (blocks: DocxBlock[]): TableSpec => ({
+      style: 'HelpBox',
+      width: textWidth,
+      columnWidths: [textWidth],
+      rows: [{ cells: [blocks] }],
+    });
+    // Links' relationship ids are random in docx: compared blanked.
+    const blank = (xml: string) => xml.replace(/r:id="[^"]+"/g, 'r:id="?"');
+    const ours = body([table(inBox([...linked, ...followOn, table(lessonTable)]))]);
+    const docx = body([docxTable(inBox([...linked, ...followOn, docxTable(lessonTable, true)]), false)]);
+    expect(blank(ours)).toBe(blank(docx));
+    expect(ours).toContain('<w:hyperlink');
+    expect(ours).toContain('<w:tblHeader/>');
   });
 
   it("should write a lesson table (header row, rows that do not split, columns of their own widths) as docx's", () => {
