@@ -52,5 +52,6 @@ console.log(
 );
 console.log(`  PDF (pdfkit): median ${median(pdf).toFixed(1)} ms a lesson for the same two documents`);
 // Machines here differ by up to twofold from one session to the next; the ratio to the PDFs, measured in the
-// same run, is what compares across sessions (about a third when the goal was first met).
+// same run, is what compares across sessions (about a third when the goal was first met, about a
+// fifth since the body, tables and list definitions are written by PSHE Kit: docs/benchmarks.md).
 console.log(`  Word / PDF:   ${(median(word) / median(pdf)).toFixed(2)} of the PDFs' time`);

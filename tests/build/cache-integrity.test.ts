@@ -111,7 +111,8 @@ describe('the download cache', () => {
     const fifth = psheIn(cwd, ['build', '--lessons', library, '--out', out]);
     expect(fifth.stderr).toMatch(/0 lessons rendered, 2 from the cache/);
     expect(hashTree(path.join(out, 'downloads'))).toEqual(good);
-  });
+    // Five builds: 35–45 s on a quick machine, past a minute on the slowest seen (2026-12-02).
+  }, 180_000);
 });
 
 describe('the check cache', () => {
