@@ -15,11 +15,14 @@ class Unwritten extends XmlComponent {
   }
 }
 
-type Compiler = {
+export type Compiler = {
   compile(file: Document, prettify?: unknown, overrides?: unknown[]): Parts;
   formatter?: { format(component: unknown, context: Context): IXmlableObject };
   numberingReplacer?: { replace(xml: string, concrete: unknown): string };
 };
+/** The compiler `Packer` holds (a static member, not in docx's public types), if this version of docx has one. */
+export const docxCompiler = (): Compiler | undefined => (Packer as unknown as { compiler?: Compiler }).compiler;
+
 /** The parts of a `File` (docx's `Document`) this file reaches: not in docx's public types. */
 type FileInside = {
   Document?: { View?: unknown };
@@ -35,7 +38,7 @@ type FileInside = {
  * public types); where a version of docx has none, the public zip is unpacked.
  */
 export async function compile(document: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  const compiler = docxCompiler();
   if (typeof compiler?.compile === 'function') {
     const parts = compiler.compile(document, undefined, []);
     if (parts instanceof Map && parts.has('word/document.xml')) return parts;
@@ -56,7 +59,7 @@ export async function compile(document: Document): Promise<Parts> {
  * the caller then writes the document in full.
  */
 export function compileBody(document: Document): Parts | undefined {
-  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  const compiler = docxCompiler();
   const file = document as unknown as FileInside;
   const wrapper = file.Document;
   const { formatter, numberingReplacer } = compiler ?? {};

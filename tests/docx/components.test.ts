@@ -1,17 +1,8 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { HeadingLevel, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { bodyXml } from './docx-parts.ts';
 import { describe, expect, it } from 'vitest';
 import { paragraph, run, type RunLook } from '../../src/docx/components.ts';
-import { numbering, numberedList } from '../../src/docx/styles.ts';
-
-type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string> };
-const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-
-/** The body of a document holding these paragraphs, as docx writes it (its lists' ids filled in). */
-function body(children: Paragraph[]): string {
-  const file = new Document({ numbering: numbering(), sections: [{ children }] });
-  const xml = compiler.compile(file, undefined, []).get('word/document.xml')!;
-  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
-}
+import { numberedList } from '../../src/docx/styles.ts';
 
 /** Every combination of the run options src/docx/components.ts writes itself. */
 function looks(): RunLook[] {
@@ -47,12 +38,12 @@ describe("the Word documents' own runs and paragraphs", () => {
     for (const look of looks()) {
       for (const words of [text, undefined]) {
         if (words === undefined && !look.breakBefore) continue;
-        const ours = body([new Paragraph({ children: [run(words, look)] })]);
-        const docx = body([new Paragraph({ children: [textRun(words, look)] })]);
+        const ours = bodyXml([new Paragraph({ children: [run(words, look)] })]);
+        const docx = bodyXml([new Paragraph({ children: [textRun(words, look)] })]);
         expect(ours, JSON.stringify({ look, words })).toBe(docx);
       }
     }
-    expect(body([new Paragraph({ children: [run(text, {})] })])).toContain(
+    expect(bodyXml([new Paragraph({ children: [run(text, {})] })])).toContain(
       'Jay&apos;s &quot;friend&quot; &lt;Sam&gt; &amp; co.',
     );
   });
@@ -100,11 +91,11 @@ describe("the Word documents' own runs and paragraphs", () => {
     for (const option of options) {
       const ours = paragraph(option);
       expect(ours, JSON.stringify(option)).not.toBeInstanceOf(Paragraph);
-      expect(body([ours]), JSON.stringify(option)).toBe(body([new Paragraph(option)]));
+      expect(bodyXml([ours]), JSON.stringify(option)).toBe(bodyXml([new Paragraph(option)]));
     }
     // Several lists in one document: each instance its own list, numbered as docx numbers them.
     const lists = (make: (option: IParagraphOptions) => Paragraph) =>
-      body(
+      bodyXml(
         [0, 1, 2, 1, 0].map((instance) =>
           make({ style: 'ListNumber', numbering: { reference: 'numbers', level: 0, instance, custom: true } }),
         ),

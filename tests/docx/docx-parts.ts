@@ -1,8 +1,22 @@
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { Document } from 'docx';
+import { docxCompiler } from '../../src/docx/compile-parts.ts';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../../src/docx/index.ts';
+import { numbering } from '../../src/docx/styles.ts';
+import type { DocxBlock } from '../../src/docx/types.ts';
 import { lessonImageScope, readLibraryImage } from '../../src/library-file.ts';
 import type { Lesson, Library } from '../../src/lesson/types.ts';
+
+/**
+ * The body of a document holding these blocks (with PSHE Kit's lists, their ids filled in), from
+ * `<w:body>` to the section's properties, as docx's compiler writes it.
+ */
+export function bodyXml(children: DocxBlock[]): string {
+  const file = new Document({ numbering: numbering(), sections: [{ children }] });
+  const xml = docxCompiler()!.compile(file, undefined, []).get('word/document.xml') as string;
+  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
+}
 
 /** The parts of a .docx as text (XML and relationships) or bytes (media). */
 export function docxParts(bytes: Uint8Array): Map<string, string> {

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writesBodiesItself, writesConstantPartsOnce } from '../../src/docx/compile-parts.ts';
 import { renderHandoutDocx, renderLessonPlanDocx } from '../../src/docx/index.ts';
 import { standardTheme } from '../../src/pdf/theme.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { png } from '../helpers/png.ts';
-import { exampleLesson, exampleLibrary, field } from '../pdf/helpers.ts';
+import { exampleLesson, exampleLibrary, lessonWithImages } from '../pdf/helpers.ts';
 import { docxParts, wordDocumentsOf } from './docx-parts.ts';
 
 const lesson = exampleLesson();
@@ -33,13 +30,9 @@ describe('the Word documents are reproducible', () => {
   });
 
   it('should give the same bytes for a lesson with images, whatever the process rendered before', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pshe-docx-images-'));
-    writeFileSync(path.join(dir, 'feed.png'), png(40, 20));
-    const withImages = {
-      ...lesson,
-      file: path.join(dir, 'lesson.yaml'),
-      cycles: [{ ...lesson.cycles[0], practice: field('![A feed](feed.png)\n\n![The same feed](feed.png)') }],
-    };
+    const { lesson: withImages } = lessonWithImages('![A feed](feed.png)\n\n![The same feed](feed.png)', {
+      'feed.png': png(40, 20),
+    });
     const first = await wordDocumentsOf(withImages, library);
     await wordDocumentsOf(withImages, library);
     const again = await wordDocumentsOf(withImages, library);

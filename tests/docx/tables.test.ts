@@ -1,20 +1,11 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { bodyXml } from './docx-parts.ts';
 import { describe, expect, it } from 'vitest';
 import { paragraph, run } from '../../src/docx/components.ts';
 import { linkRun } from '../../src/docx/inline.ts';
-import { numbering, textWidth } from '../../src/docx/styles.ts';
+import { textWidth } from '../../src/docx/styles.ts';
 import { isTable, table, type RowSpec, type TableSpec } from '../../src/docx/tables.ts';
 import type { DocxBlock } from '../../src/docx/types.ts';
-
-type Compiler = { compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string> };
-const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
-
-/** The body of a document holding these blocks, as docx writes it. */
-function body(children: DocxBlock[]): string {
-  const file = new Document({ numbering: numbering(), sections: [{ children }] });
-  const xml = compiler.compile(file, undefined, []).get('word/document.xml')!;
-  return xml.slice(xml.indexOf('<w:body>'), xml.indexOf('<w:sectPr'));
-}
 
 /** The same table as docx's own `Table` makes it; `cellWidths`: each cell given its column's width, as a lesson table's are. */
 function docxTable(spec: TableSpec, cellWidths: boolean, docxBlocks = (blocks: readonly DocxBlock[]) => blocks): Table {
@@ -63,9 +54,9 @@ describe("the Word documents' own tables", () => {
         columnWidths: [textWidth],
         rows: [{ cells: [blocks] }],
       };
-      const ours = body([table(spec)]);
-      expect(ours).toBe(body([docxTable(spec, false)]));
-      expect(ours).toBe(body([docxTable(spec, true)]));
+      const ours = bodyXml([table(spec)]);
+      expect(ours).toBe(bodyXml([docxTable(spec, false)]));
+      expect(ours).toBe(bodyXml([docxTable(spec, true)]));
     }
   });
 
@@ -82,8 +73,8 @@ describe("the Word documents' own tables", () => {
       columnWidths: [textWidth],
       rows: [{ cells: [blocks] }],
     });
-    const ours = body([table(outer([...words('Outer'), table(inner)]))]);
-    const docx = body([docxTable(outer([...words('Outer'), docxTable(inner, false)]), false)]);
+    const ours = bodyXml([table(outer([...words('Outer'), table(inner)]))]);
+    const docx = bodyXml([docxTable(outer([...words('Outer'), docxTable(inner, false)]), false)]);
     expect(ours).toBe(docx);
     expect(ours).toMatch(/<\/w:tbl><w:p\/><\/w:tc>/);
   });
@@ -111,8 +102,8 @@ describe("the Word documents' own tables", () => {
     });
     // Links' relationship ids are random in docx: compared blanked.
     const blank = (xml: string) => xml.replace(/r:id="[^"]+"/g, 'r:id="?"');
-    const ours = body([table(inBox([...linked, ...followOn, table(lessonTable)]))]);
-    const docx = body([docxTable(inBox([...linked, ...followOn, docxTable(lessonTable, true)]), false)]);
+    const ours = bodyXml([table(inBox([...linked, ...followOn, table(lessonTable)]))]);
+    const docx = bodyXml([docxTable(inBox([...linked, ...followOn, docxTable(lessonTable, true)]), false)]);
     expect(blank(ours)).toBe(blank(docx));
     expect(ours).toContain('<w:hyperlink');
     expect(ours).toContain('<w:tblHeader/>');
@@ -134,7 +125,7 @@ describe("the Word documents' own tables", () => {
     ];
     for (const { widths, rows } of shapes) {
       const spec: TableSpec = { style: 'LessonTable', width: textWidth, columnWidths: widths, rows };
-      expect(body([table(spec)]), JSON.stringify(widths)).toBe(body([docxTable(spec, true)]));
+      expect(bodyXml([table(spec)]), JSON.stringify(widths)).toBe(bodyXml([docxTable(spec, true)]));
     }
   });
 

@@ -9,9 +9,7 @@ import { lessonPlanOutline } from '../../src/documents/lesson-plan.ts';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import { lessonImageScope, readLibraryImage } from '../../src/library-file.ts';
 import { png } from '../helpers/png.ts';
-import { exampleLesson, exampleLibrary, field } from '../pdf/helpers.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { exampleLesson, exampleLibrary, field, lessonWithImages } from '../pdf/helpers.ts';
 
 /*
  * src/docx/write-xml.ts writes a document's body in place of docx's own
@@ -134,14 +132,8 @@ describe("the Word documents' body, written without docx's writer", () => {
   });
 
   it("should leave a body with images to docx, which finds them in the body's XML", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pshe-docx-body-'));
-    writeFileSync(path.join(dir, 'feed.png'), png(40, 20));
+    const { lesson, dir } = lessonWithImages('![A feed](feed.png)', { 'feed.png': png(40, 20) });
     const base = exampleLesson();
-    const lesson = {
-      ...base,
-      file: path.join(dir, 'lesson.yaml'),
-      cycles: [{ ...base.cycles[0], practice: field('![A feed](feed.png)') }],
-    };
     const library = exampleLibrary();
     const make = documentMaker(lesson, library, handoutOutline(lesson, library), {
       readImage: (url) => ({ image: readLibraryImage(lessonImageScope(dir), url).image }),

@@ -26,6 +26,25 @@ export function field(markdown: string): MarkdownField {
   return { source: markdown, tree: parseMarkdown(markdown).tree };
 }
 
+/**
+ * The example lesson with one cycle, `practice` its practice, its file in a new folder that
+ * holds `images` (name → bytes), for markdown that shows them.
+ */
+export function lessonWithImages(
+  practice: string,
+  images: Record<string, Uint8Array>,
+): { lesson: Lesson; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pshe-images-'));
+  for (const [name, bytes] of Object.entries(images)) writeFileSync(path.join(dir, name), bytes);
+  const base = exampleLesson();
+  const lesson = {
+    ...base,
+    file: path.join(dir, 'lesson.yaml'),
+    cycles: [{ ...base.cycles[0], practice: field(practice) }],
+  };
+  return { lesson, dir };
+}
+
 const rendered = new WeakMap<Lesson, WeakMap<Library, ReturnType<typeof renderLessonPdfs>>>();
 
 /** All PDFs of a lesson by file name, rendered once per lesson and library object. */

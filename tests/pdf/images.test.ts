@@ -1,24 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { png } from '../helpers/png.ts';
-import { exampleLesson, field, flat, pages, pdfsOf, poppler } from './helpers.ts';
+import { exampleLesson, flat, lessonWithImages, pages, pdfsOf, poppler } from './helpers.ts';
 
 describe('images', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pshe-pdf-images-'));
-  writeFileSync(path.join(dir, 'feed.png'), png(120, 60));
   const base = exampleLesson();
-  const lesson = {
-    ...base,
-    file: path.join(dir, 'lesson.yaml'),
-    cycles: [
-      {
-        ...base.cycles[0],
-        practice: field('![A phone showing a feed of short videos](feed.png)\n\n![A missing picture](missing.png)'),
-      },
-    ],
-  };
+  const { lesson } = lessonWithImages(
+    '![A phone showing a feed of short videos](feed.png)\n\n![A missing picture](missing.png)',
+    { 'feed.png': png(120, 60) },
+  );
 
   it('should place a local image in a Figure with its alt text', async () => {
     const { byName } = await pdfsOf(lesson);
