@@ -253,6 +253,15 @@ export function readCached(key: string): CachedFile[] | undefined {
 }
 
 /**
+ * Whether the cache holds an entry for `key` (its manifest is there), without
+ * reading or checking its files: for work that is only worth doing when the
+ * entry will be missed. `copyCached` still checks every file before use.
+ */
+export function hasCached(key: string): boolean {
+  return existsSync(path.join(downloadCacheDir, key, 'manifest.json'));
+}
+
+/**
  * Write a lesson's (or a unit's) cached files into `toDir`, each checked
  * against its hash first: a damaged entry is never copied, it is rendered
  * again. Returns the file names, or undefined when the entry is missing or

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipEntries } from '../pack/zip.ts';
+import { prepareEntry, zipEntries } from '../pack/zip.ts';
 import { mayPatch, type InstalledVersions, type Patch } from '../pdf/pdfkit-internals/versions.ts';
 import type { PackEntry } from '../pack/zip.ts';
 import { setCoreDates } from '../source-date.ts';
@@ -60,11 +60,43 @@ export function normalisePptx(bytes: Uint8Array, date: Date, versions?: Installe
       const xml = strFromU8(data);
       if (xmlControl.test(xml)) data = strToU8(xml.replace(xmlControls, ''));
     }
-    files.push({ path: name, bytes: data });
+    files.push(reuseDeflated({ path: name, bytes: data }));
   }
-  // Level 1: the XML parts still shrink about fivefold, in a third of the time of the default level.
-  return zipEntries(files, { date, level: 1 });
+  return zipEntries(files, { date, level: LEVEL });
 }
+
+/** Level 1: the XML parts still shrink about fivefold, in a third of the time of the default level. */
+const LEVEL = 1;
+
+/**
+ * The last bytes of each part, deflated, by path; and how often a path's bytes
+ * changed. Half of a deck's parts (the layouts, the master, the theme) are the
+ * same in every deck of a library, and deflating each costs more to start
+ * than to run: they are deflated once a thread and copied after (the bytes
+ * are the same; `prepareEntry`). A part that keeps changing (a slide) is no
+ * longer kept.
+ */
+const deflated = new Map<string, { bytes: Uint8Array; entry: PackEntry }>();
+const changes = new Map<string, number>();
+const KEEP_AFTER_CHANGES = 2;
+
+function reuseDeflated(entry: PackEntry): PackEntry {
+  const known = deflated.get(entry.path);
+  if (known && view(known.bytes).equals(view(entry.bytes))) return known.entry;
+  const changed = (changes.get(entry.path) ?? -1) + 1;
+  changes.set(entry.path, changed);
+  if (changed > KEEP_AFTER_CHANGES) {
+    deflated.delete(entry.path);
+    return entry;
+  }
+  // A copy: the unzipped part may be a view of the whole deck's bytes.
+  const bytes = entry.bytes.slice();
+  const prepared = prepareEntry({ path: entry.path, bytes }, LEVEL);
+  deflated.set(entry.path, { bytes, entry: prepared });
+  return prepared;
+}
+
+const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Only the parts and file extensions the package really holds. */
 function contentTypes(xml: string, names: string[]): string {

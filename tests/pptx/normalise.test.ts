@@ -89,3 +89,34 @@ describe('the PowerPoint mends (regular expressions over what pptxgenjs 4.0.1 wr
     ]);
   });
 });
+
+describe("a deck's parts deflated once a thread", () => {
+  /** A deck of one slide with this text, its theme's heading font `font` (a part every deck holds). */
+  async function deck(text: string, font: string): Promise<Uint8Array> {
+    const pptx = new PptxGenJS();
+    pptx.theme = { headFontFace: font, bodyFontFace: font };
+    pptx.addSlide().addText(text, { x: 1, y: 1, w: 4, h: 1 });
+    return (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
+  }
+
+  it('should give each deck its own parts, whatever the decks before it held', async () => {
+    const decks = [
+      await deck('First deck', 'Arial'),
+      await deck('Second deck', 'Arial'),
+      await deck('Third deck', 'Georgia'),
+      await deck('Fourth deck', 'Arial'),
+    ];
+    // Twice over, so the second pass finds every part kept from the first.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const bytes of decks) {
+        const expected = parts(normalisePptx(bytes, DATE));
+        const theme = (files: Map<string, string>) => files.get('ppt/theme/theme1.xml')!;
+        const raw = parts(bytes);
+        expect(theme(expected)).toBe(theme(raw));
+        expect(slideXml(expected)[0]).toContain(slideXml(raw)[0].match(/<a:t>[^<]*<\/a:t>/)![0]);
+      }
+    }
+    // The same deck gives the same bytes whether or not its parts were kept.
+    expect(Buffer.from(normalisePptx(decks[2], DATE)).equals(Buffer.from(normalisePptx(decks[2], DATE)))).toBe(true);
+  });
+});

@@ -1,14 +1,4 @@
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { paint, useColour } from '../colour.ts';
 import { parseFlags } from '../flags.ts';
@@ -19,10 +9,9 @@ import { formatText } from '../format-text.ts';
 import { prepareLibrary } from '../../lesson/load-library.ts';
 import type { Diagnostic, Library } from '../../lesson/types.ts';
 import { BuildPool } from '../../pipeline/build-pool.ts';
-import { copyCached, sharedKey as downloadsKey, unitKey, writeCached } from '../../pipeline/download-cache.ts';
-import { lessonPackFileName } from '../../outputs.ts';
+import { sharedKey as downloadsKey } from '../../pipeline/download-cache.ts';
 import { approvalDay } from '../../lesson/unit-approval.ts';
-import { renderUnitFiles } from '../../pipeline/render-unit-files.ts';
+import { renderEarlyApprovals, writeUnitPacks, type EarlyApproval } from '../../pipeline/unit-packs.ts';
 import { Progress } from '../../pipeline/progress.ts';
 import { RENDER_WORKER_DIR, writeRenderWorker } from '../../pipeline/render-worker-bundle.ts';
 import { checkOutFolder, markerText, OUTPUT_MARKER, removeLeftovers } from '../../pipeline/out-folder.ts';
@@ -183,7 +172,10 @@ async function buildInto(
     schoolFile: school ?? path.join(dir, 'school.yaml'),
     assets: library.school?.logo ? [library.school.logo] : [],
   });
-  // The site and its search index are built on this thread while the workers render.
+  const unitOptions = { sharedKey, useCache, today: approvalDay() };
+  let approvals = new Map<string, EarlyApproval>();
+  // The site, its search index and the units' approval sheets are made on this thread while the
+  // workers render.
   const siteLibrary: Library = { ...library };
   const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache }, async (lessons) => {
     siteLibrary.lessons = lessons;
@@ -200,6 +192,7 @@ async function buildInto(
     indexing.done(`${await indexSite(staging)} pages`);
     // Astro's garbage goes before this thread renders its share of the downloads.
     collectGarbage();
+    approvals = await renderEarlyApprovals(siteLibrary, unitOptions);
   });
   // The workers' heaps are not needed any more.
   await pool.stop();
@@ -226,7 +219,7 @@ async function buildInto(
 
   const packing = progress.start('unit packs');
   renameSync(downloadsStaging, path.join(staging, 'downloads'));
-  await writeUnitPacks(path.join(staging, 'downloads'), library, { sharedKey, useCache });
+  await writeUnitPacks(path.join(staging, 'downloads'), library, unitOptions, approvals);
   packing.done(`${library.units.length} units`);
 
   // The mark that lets the next build replace this folder (out-folder.ts).
@@ -248,35 +241,6 @@ function isLink(file: string): boolean {
     return lstatSync(file).isSymbolicLink();
   } catch {
     return false;
-  }
-}
-
-/**
- * A zip per unit holding its lessons' packs, read back from the downloads
- * folder, and the unit's approval sheet for the DSL (`<unit>-approval.pdf`,
- * beside the zip and in it); from the cache when the unit, every one of its
- * lessons and the day the sheet checks services against are unchanged (a
- * rebuild then copies 100 files instead of re-reading 1,000 packs).
- */
-async function writeUnitPacks(downloads: string, library: Library, cache: { sharedKey: string; useCache: boolean }) {
-  const unitsDir = path.join(downloads, 'units');
-  mkdirSync(unitsDir, { recursive: true });
-  const byId = new Map(library.lessons.map((lesson) => [lesson.id, lesson]));
-  const today = approvalDay();
-  for (const unit of library.units) {
-    const lessons = unit.lessons.flatMap((id) => {
-      const lesson = byId.get(id);
-      return lesson && existsSync(path.join(downloads, id, lessonPackFileName(id))) ? [lesson] : [];
-    });
-    const key = unitKey(cache.sharedKey, unit, lessons, today);
-    if (cache.useCache && copyCached(key, unitsDir)) continue;
-    const members = lessons.map((lesson) => ({
-      lesson,
-      bytes: readFileSync(path.join(downloads, lesson.id, lessonPackFileName(lesson.id))),
-    }));
-    const files = await renderUnitFiles(unit, members, library, today);
-    for (const file of files) writeFileSync(path.join(unitsDir, file.name), file.bytes);
-    writeCached(key, files, unitsDir);
   }
 }
 
