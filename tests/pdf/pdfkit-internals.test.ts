@@ -7,7 +7,7 @@ import path from 'node:path';
 import { create } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dejaVuFonts, registerFonts } from '../../src/pdf/fonts.ts';
+import { dejaVuFonts, faceNames, registerFonts } from '../../src/pdf/fonts.ts';
 import { renderLessonPdfs, sharedGlyphCacheStats, sharedLayoutCacheStats } from '../../src/pdf/index.ts';
 import {
   applySharedGlyphCache,
@@ -29,6 +29,9 @@ import {
   openImage,
   patchContentStreams,
   pdfkitLayout,
+  recordDrawing,
+  repeatDrawingPatch,
+  replayDrawing,
   removeDirectOutput,
   removeSharedGlyphCache,
   removeSharedLayoutCache,
@@ -111,7 +114,7 @@ describe('every patch with a fallback together: the same bytes as pdfkit and fon
       removeSharedLayoutCache();
       removeSharedGlyphCache();
       removeDirectOutput();
-      forceFallback([layoutCachePatch, glyphCachePatch, directOutputPatch]);
+      forceFallback([layoutCachePatch, glyphCachePatch, directOutputPatch, repeatDrawingPatch]);
       let plain: Awaited<ReturnType<typeof renderLessonPdfs>>;
       try {
         plain = await renderLessonPdfs(lesson, library);
@@ -375,6 +378,82 @@ async function pageStream(draw: (doc: PDFKit.PDFDocument) => void): Promise<stri
   expect(match).not.toBeNull();
   return match![1];
 }
+
+/** Each page's content stream and resources of a document (uncompressed), in page order. */
+async function pages(draw: (doc: PDFKit.PDFDocument) => void): Promise<{ content: string; resources: string }[]> {
+  const doc = newDoc({ compress: false, bufferPages: true });
+  draw(doc);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => doc.on('end', resolve));
+  doc.end();
+  await done;
+  const file = Buffer.concat(chunks).toString('latin1');
+  const objects = new Map(
+    [...file.matchAll(/(?:^|\n)(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((match) => [match[1], match[2]]),
+  );
+  const object = (body: string, key: string) => objects.get(new RegExp(`/${key} (\\d+) 0 R`).exec(body)![1])!;
+  return [...objects.values()]
+    .filter((body) => /\/Type \/Page\n/.test(body))
+    .map((body) => ({ content: object(body, 'Contents'), resources: object(body, 'Resources') }));
+}
+
+describe("drawing repeated on each page (pdfkit's addContent and page resources, pdfkit 0.20.2)", () => {
+  /** Each page's own body (other fonts on each), then a footer of two faces and a rule on every page. */
+  const document = (repeat: boolean) => (doc: PDFKit.PDFDocument) => {
+    let recording: ReturnType<typeof recordDrawing>;
+    for (const face of [faceNames.bold, faceNames.regular, faceNames.bold]) {
+      doc.addPage();
+      doc.font(face).text(`Body in ${face}`, 50, 100);
+    }
+    // A graphics state of the footer's, made before it (one made inside a drawing is an object: not repeated).
+    doc.switchToPage(0);
+    doc.fillColor('#000000', 0.8).text('Faint', 50, 200);
+    // A font only the first page's body uses, which no other page may name.
+    doc.font(faceNames.italic).text('Slanted', 50, 250);
+    for (let page = 0; page < 3; page++) {
+      doc.switchToPage(page);
+      const footer = () => {
+        doc.fillColor('#444444').moveTo(50, 600).lineTo(500, 600).stroke();
+        doc.font(faceNames.regular).text('Help in school: ', 50, 610, { width: 300, continued: true });
+        doc.font(faceNames.bold).fillColor('#000000', 0.8).text('Childline 0800 1111, any time, free.');
+      };
+      if (!repeat) footer();
+      else recording = recording ? replayDrawing(doc, recording) : recordDrawing(doc, footer);
+    }
+    if (repeat) expect(recording!).toBeDefined();
+  };
+
+  it('should write on each page the same content and resources as drawing it there afresh', async () => {
+    const afresh = await pages(document(false));
+    expect(afresh).toHaveLength(3);
+    // The later pages name the footer's two fonts and its graphics state, whatever their bodies used.
+    for (const page of afresh.slice(1))
+      expect(page.resources).toMatch(/\/Font <<\n\/F\d+ \d+ 0 R\n\/F\d+ \d+ 0 R\n>>[\s\S]*\/ExtGState/);
+    expect(await pages(document(true))).toEqual(afresh);
+  });
+
+  it('should not repeat a drawing that adds an object (a link) or starts a page', () => {
+    const doc = newDoc({ bufferPages: true });
+    doc.addPage();
+    expect(recordDrawing(doc, () => doc.text('Help', 50, 50, { link: 'https://www.childline.org.uk/' }))).toBe(
+      undefined,
+    );
+    expect(recordDrawing(doc, () => doc.addPage())).toBe(undefined);
+    expect(recordDrawing(doc, () => doc.text('Help', 50, 50))).toBeDefined();
+  });
+
+  it('should draw without recording, with one warning, on a pdfkit it was not tested for', () => {
+    const doc = newDoc();
+    doc.addPage();
+    let drawn = 0;
+    expect(recordDrawing(doc, () => drawn++, NEWER)).toBe(undefined);
+    expect(drawn).toBe(1);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^pshe: pdfkit 0\.21\.0 is installed; drawing repeated on each page/),
+    ]);
+  });
+});
 
 describe("drawing behind content (pdfkit's page.content.buffer, pdfkit 0.20.2, no fallback)", () => {
   it('should put what is drawn at the mark, before what was drawn after it, and leave the rest as pdfkit wrote it', async () => {

@@ -31,6 +31,7 @@ export {
   writeDirectly,
 } from './direct-output.ts';
 export { checkPageContent, contentMark, drawBehind, pageContentPatch } from './page-content.ts';
+export { recordDrawing, replayDrawing, repeatDrawingPatch, type Recording } from './repeat-drawing.ts';
 export { lastRowBottom, startNextRowAt, tableRowsPatch } from './table-rows.ts';
 export { documentEndPatch, documentWaiting } from './document-end.ts';
 export { checkOpenImage, drawImage, openImage, openImagePatch, type PdfImage } from './open-image.ts';
@@ -48,6 +49,7 @@ import { documentEndPatch } from './document-end.ts';
 import { directOutputPatch } from './direct-output.ts';
 import { glyphCachePatch } from './glyph-cache.ts';
 import { layoutCachePatch } from './layout-cache.ts';
+import { repeatDrawingPatch } from './repeat-drawing.ts';
 import { checkOpenImage } from './open-image.ts';
 import { checkPageContent } from './page-content.ts';
 import { tableRowsPatch } from './table-rows.ts';
@@ -55,7 +57,14 @@ import { mayPatch, type InstalledVersions } from './versions.ts';
 
 // Warn now, when the renderer is loaded, rather than when a patch is first reached: the main
 // thread of a build may hand every document to its workers, and workers do not warn.
-for (const patch of [layoutCachePatch, glyphCachePatch, directOutputPatch, tableRowsPatch, documentEndPatch]) {
+for (const patch of [
+  layoutCachePatch,
+  glyphCachePatch,
+  directOutputPatch,
+  tableRowsPatch,
+  documentEndPatch,
+  repeatDrawingPatch,
+]) {
   mayPatch(patch);
 }
 
