@@ -105,7 +105,8 @@ export function drawFurniture(ctx: PdfContext, furniture: Furniture): void {
       useFace(doc, 'regular', size);
       doc.text(label, margins.left + width - labelWidth, top, { lineBreak: false });
       const footDrawn = known?.foot ? replayDrawing(doc, known.foot) : recordDrawing(doc, foot);
-      if (!known) recorded.set(key, { head: headDrawn, foot: footDrawn });
+      // A drawing that could not be recorded (a font's first use adds its object) is recorded on the next page.
+      recorded.set(key, { head: headDrawn, foot: footDrawn });
     });
     page.margins = margins;
   }

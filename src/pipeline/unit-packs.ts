@@ -14,9 +14,9 @@ export interface UnitPackOptions {
   today: string;
 }
 
-/** An approval sheet made ahead of its unit's pack, and the lessons it was made for. */
+/** An approval sheet made ahead of its unit's pack, and the unit's cache key it was made for (`unitKey`). */
 export interface EarlyApproval {
-  lessonIds: string;
+  key: string;
   file: RenderedFile;
 }
 
@@ -27,8 +27,6 @@ function unitLessons(unit: Unit, byId: ReadonlyMap<string, Lesson>, downloads?: 
     return lesson && (!downloads || existsSync(path.join(downloads, id, lessonPackFileName(id)))) ? [lesson] : [];
   });
 }
-
-const idsOf = (lessons: readonly Lesson[]) => lessons.map((lesson) => lesson.id).join('\0');
 
 /**
  * Every unit's approval sheet that its pack will need, made while the
@@ -47,9 +45,9 @@ export async function renderEarlyApprovals(
   const made = new Map<string, EarlyApproval>();
   for (const unit of library.units) {
     const lessons = unitLessons(unit, byId);
-    if (options.useCache && hasCached(unitKey(options.sharedKey, unit, lessons, options.today))) continue;
-    const file = await renderUnitApprovalFile(unit, lessons, library, options.today);
-    made.set(unit.id, { lessonIds: idsOf(lessons), file });
+    const key = unitKey(options.sharedKey, unit, lessons, options.today);
+    if (options.useCache && hasCached(key)) continue;
+    made.set(unit.id, { key, file: await renderUnitApprovalFile(unit, lessons, library, options.today) });
   }
   return made;
 }
@@ -60,7 +58,7 @@ export async function renderEarlyApprovals(
  * beside the zip and in it); from the cache when the unit, every one of its
  * lessons and the day the sheet checks services against are unchanged (a
  * rebuild then copies 100 files instead of re-reading 1,000 packs). A sheet
- * from `early` is used when it was made for the same lessons.
+ * from `early` is used when it was made for the same unit, lessons and day.
  */
 export async function writeUnitPacks(
   downloads: string,
@@ -80,7 +78,8 @@ export async function writeUnitPacks(
       bytes: readFileSync(path.join(downloads, lesson.id, lessonPackFileName(lesson.id))),
     }));
     const made = early.get(unit.id);
-    const approval = made?.lessonIds === idsOf(lessons) ? made.file : undefined;
+    // The key covers the unit, each lesson's file and what it depends on, and the day.
+    const approval = made?.key === key ? made.file : undefined;
     const files = await renderUnitFiles(unit, members, library, options.today, approval);
     for (const file of files) writeFileSync(path.join(unitsDir, file.name), file.bytes);
     writeCached(key, files, unitsDir);

@@ -96,6 +96,12 @@ function reuseDeflated(entry: PackEntry): PackEntry {
   return prepared;
 }
 
+/** Forget the parts kept so far (tests: the same deck normalised with and without them). */
+export function forgetDeflatedParts(): void {
+  deflated.clear();
+  changes.clear();
+}
+
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Only the parts and file extensions the package really holds. */

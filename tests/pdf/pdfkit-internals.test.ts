@@ -32,6 +32,7 @@ import {
   recordDrawing,
   repeatDrawingPatch,
   replayDrawing,
+  replayedDrawings,
   removeDirectOutput,
   removeSharedGlyphCache,
   removeSharedLayoutCache,
@@ -109,7 +110,10 @@ describe('every patch with a fallback together: the same bytes as pdfkit and fon
       const lesson = exampleLesson(id);
       // With pdfkit's own deflate (Node's zlib at level 6): ours is compared below, by what it holds.
       setStreamDeflater(pdfkitDeflate);
+      const replays = replayedDrawings();
       const patched = await renderLessonPdfs(lesson, library).finally(() => setStreamDeflater());
+      // Every page after a document's first writes its footer again from the first's.
+      expect(replayedDrawings()).toBeGreaterThan(replays);
       expect(sharedLayoutCacheStats().patched && sharedGlyphCacheStats().patched && directOutputPatched()).toBe(true);
       removeSharedLayoutCache();
       removeSharedGlyphCache();
@@ -431,6 +435,25 @@ describe("drawing repeated on each page (pdfkit's addContent and page resources,
     for (const page of afresh.slice(1))
       expect(page.resources).toMatch(/\/Font <<\n\/F\d+ \d+ 0 R\n\/F\d+ \d+ 0 R\n>>[\s\S]*\/ExtGState/);
     expect(await pages(document(true))).toEqual(afresh);
+  });
+
+  it('should make the dictionaries a page lacks in the order the drawing first uses them', async () => {
+    // The first page has a faint body (its graphics state); the others are blank.
+    const faint = (repeat: boolean) => (doc: PDFKit.PDFDocument) => {
+      doc.addPage().fillColor('#000000', 0.5).text('Faint', 50, 100);
+      doc.addPage();
+      doc.addPage();
+      let recording: ReturnType<typeof recordDrawing>;
+      for (let page = 0; page < 3; page++) {
+        doc.switchToPage(page);
+        const draw = () => doc.fillColor('#000000', 0.5).text('Help', 50, 600);
+        if (!repeat) draw();
+        else recording = recording ? replayDrawing(doc, recording) : recordDrawing(doc, draw);
+      }
+    };
+    const afresh = await pages(faint(false));
+    expect(afresh[1].resources).toMatch(/ExtGState[\s\S]*Font/);
+    expect(await pages(faint(true))).toEqual(afresh);
   });
 
   it('should not repeat a drawing that adds an object (a link) or starts a page', () => {

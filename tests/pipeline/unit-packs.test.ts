@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/lesson/load-library.ts';
 import { lessonPackFileName, unitApprovalFileName, unitPackFileName } from '../../src/outputs.ts';
+import { downloadCacheDir } from '../../src/pipeline/download-cache.ts';
 import { renderEarlyApprovals, writeUnitPacks } from '../../src/pipeline/unit-packs.ts';
 
 const folders: string[] = [];
@@ -45,19 +46,36 @@ describe('unit packs', () => {
     );
   });
 
-  it('should use a sheet made early only for the lessons it was made for', async () => {
-    const stand = (lessonIds: string) =>
-      new Map([[unit.id, { lessonIds, file: { name: unitApprovalFileName(unit.id), bytes: Buffer.from('early') } }]]);
+  it('should use a sheet made early only for the lessons and day it was made for', async () => {
+    const early = await renderEarlyApprovals(library, options);
+    const stand = new Map(
+      [...early].map(([id, made]) => [id, { ...made, file: { ...made.file, bytes: Buffer.from('early') } }]),
+    );
     const all = downloadsWith(unit.lessons);
-    await writeUnitPacks(all, library, options, stand(unit.lessons.join('\0')));
+    await writeUnitPacks(all, library, options, stand);
     expect(written(all, unitApprovalFileName(unit.id)).toString()).toBe('early');
+    // Another day: the sheet checks services against the day it is made.
+    const later = downloadsWith(unit.lessons);
+    await writeUnitPacks(later, library, { ...options, today: '2026-12-02' }, stand);
+    expect(written(later, unitApprovalFileName(unit.id)).subarray(0, 5).toString()).toBe('%PDF-');
     // One lesson's pack is missing: the sheet made for every lesson would list one too many.
     const fewer = downloadsWith(unit.lessons.slice(1));
-    await writeUnitPacks(fewer, library, options, stand(unit.lessons.join('\0')));
+    await writeUnitPacks(fewer, library, options, stand);
     const sheet = written(fewer, unitApprovalFileName(unit.id));
     expect(sheet.subarray(0, 5).toString()).toBe('%PDF-');
     expect(Object.keys(unzipSync(written(fewer, unitPackFileName(unit.id))))).not.toContain(
       lessonPackFileName(unit.lessons[0]),
     );
+  });
+
+  it('should not make a sheet early for a unit whose pack is in the cache', async () => {
+    const cached = { ...options, sharedKey: `unit-packs-test-${process.pid}-${Date.now()}`, useCache: true };
+    const key = (await renderEarlyApprovals(library, cached)).get(unit.id)!.key;
+    try {
+      await writeUnitPacks(downloadsWith(unit.lessons), library, cached);
+      expect((await renderEarlyApprovals(library, cached)).size).toBe(0);
+    } finally {
+      rmSync(path.join(downloadCacheDir, key), { recursive: true, force: true });
+    }
   });
 });

@@ -31,7 +31,13 @@ export {
   writeDirectly,
 } from './direct-output.ts';
 export { checkPageContent, contentMark, drawBehind, pageContentPatch } from './page-content.ts';
-export { recordDrawing, replayDrawing, repeatDrawingPatch, type Recording } from './repeat-drawing.ts';
+export {
+  recordDrawing,
+  replayDrawing,
+  replayedDrawings,
+  repeatDrawingPatch,
+  type Recording,
+} from './repeat-drawing.ts';
 export { lastRowBottom, startNextRowAt, tableRowsPatch } from './table-rows.ts';
 export { documentEndPatch, documentWaiting } from './document-end.ts';
 export { checkOpenImage, drawImage, openImage, openImagePatch, type PdfImage } from './open-image.ts';

@@ -59,9 +59,16 @@ export function recordDrawing(doc: Doc, draw: () => void, versions?: InstalledVe
   const annotations = page.dictionary.data.Annots?.length;
   const structure = page.dictionary.data.StructParents;
   // Each dictionary the page has is set aside, so that pdfkit names in a fresh one every resource the
-  // drawing uses (not only those the page lacked); it is put back below with the new names added.
-  const before = RESOURCE_KEYS.map((key) => [key, data[key]] as const);
-  for (const [key, dictionary] of before) if (dictionary) data[key] = undefined;
+  // drawing uses (not only those the page lacked), and makes the fresh ones in the order it first
+  // uses them; the page's own are put back below, where they were, with the new names added.
+  const order = Object.keys(data);
+  const before = new Map<ResourceKey, Record<string, unknown>>();
+  for (const key of RESOURCE_KEYS) {
+    const dictionary = data[key];
+    if (!dictionary) continue;
+    before.set(key, dictionary);
+    delete data[key];
+  }
   const content: unknown[] = [];
   const own = Object.getOwnPropertyDescriptor(inside, 'addContent');
   const addContent = inside.addContent;
@@ -75,14 +82,22 @@ export function recordDrawing(doc: Doc, draw: () => void, versions?: InstalledVe
   } finally {
     if (own) Object.defineProperty(inside, 'addContent', own);
     else delete (inside as Partial<DocInside>).addContent;
-    for (const [key, dictionary] of before) {
-      const named = data[key];
-      if (named) resources.push([key, Object.entries(named)]);
-      if (!dictionary) continue;
-      // pdfkit adds a name only where the page lacks it: the same order as without the recording.
-      for (const [name, value] of Object.entries(named ?? {})) dictionary[name] ??= value;
-      data[key] = dictionary;
+    const made = (Object.keys(data) as ResourceKey[]).filter((key) => RESOURCE_KEYS.includes(key));
+    for (const key of made) resources.push([key, Object.entries(data[key] ?? {})]);
+    // pdfkit adds a name only where the page lacks it, and a dictionary where it has none: the page's
+    // keys in their old order, then the new ones in the order they were made.
+    const merged = new Map<string, unknown>();
+    for (const key of [...order, ...made]) {
+      if (merged.has(key)) continue;
+      const kept = before.get(key as ResourceKey);
+      if (!kept) merged.set(key, data[key as ResourceKey]);
+      else {
+        for (const [name, value] of Object.entries(data[key as ResourceKey] ?? {})) kept[name] ??= value;
+        merged.set(key, kept);
+      }
     }
+    for (const key of Object.keys(data)) delete data[key as ResourceKey];
+    Object.assign(data, Object.fromEntries(merged));
   }
   const repeatable =
     inside.page === page &&
@@ -92,12 +107,18 @@ export function recordDrawing(doc: Doc, draw: () => void, versions?: InstalledVe
   return repeatable ? { content, resources } : undefined;
 }
 
+let replayed = 0;
+
+/** How many drawings have been written again from a recording in this thread (for tests). */
+export const replayedDrawings = (): number => replayed;
+
 /** Write a recorded drawing on the current page: the same bytes as drawing it there. */
 export function replayDrawing(doc: Doc, recording: Recording): Recording {
+  replayed++;
   const inside = doc as unknown as DocInside;
   const data = inside.page.resources.data;
   for (const [key, entries] of recording.resources) {
-    // As pdfkit's getters do (`page.fonts`…): the dictionary is made when first used.
+    // As pdfkit's getters do (`page.fonts`…): the dictionary is made when first used, in that order.
     const dictionary = (data[key] ??= {});
     for (const [name, value] of entries) dictionary[name] ??= value;
   }
