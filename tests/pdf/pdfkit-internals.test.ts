@@ -367,17 +367,22 @@ describe("direct output (pdfkit's strings turned into bytes once, pdfkit 0.20.2)
   });
 });
 
-/** A one-page document's content stream, uncompressed. */
-async function pageStream(draw: (doc: PDFKit.PDFDocument) => void): Promise<string> {
-  const doc = newDoc({ compress: false });
-  doc.addPage();
-  draw(doc);
+/** End a document and give the whole file as text (latin1: one character a byte). */
+async function endedFile(doc: PDFKit.PDFDocument): Promise<string> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise((resolve) => doc.on('end', resolve));
   doc.end();
   await done;
-  const file = Buffer.concat(chunks).toString('latin1');
+  return Buffer.concat(chunks).toString('latin1');
+}
+
+/** A one-page document's content stream, uncompressed. */
+async function pageStream(draw: (doc: PDFKit.PDFDocument) => void): Promise<string> {
+  const doc = newDoc({ compress: false });
+  doc.addPage();
+  draw(doc);
+  const file = await endedFile(doc);
   const match = /\/Length \d+\s*>>\s*stream\n([\s\S]*?)\nendstream/.exec(file.slice(file.indexOf('/Contents')));
   expect(match).not.toBeNull();
   return match![1];
@@ -387,12 +392,7 @@ async function pageStream(draw: (doc: PDFKit.PDFDocument) => void): Promise<stri
 async function pages(draw: (doc: PDFKit.PDFDocument) => void): Promise<{ content: string; resources: string }[]> {
   const doc = newDoc({ compress: false, bufferPages: true });
   draw(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => doc.on('end', resolve));
-  doc.end();
-  await done;
-  const file = Buffer.concat(chunks).toString('latin1');
+  const file = await endedFile(doc);
   const objects = new Map(
     [...file.matchAll(/(?:^|\n)(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((match) => [match[1], match[2]]),
   );

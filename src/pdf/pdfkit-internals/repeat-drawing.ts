@@ -5,7 +5,7 @@ import { mayPatch, type InstalledVersions, type Patch } from './versions.ts';
  * Drawing that every page repeats (the headers and footers of
  * page-furniture.ts): laid out once, then written again on each page. A
  * document's help footer and title are the same on every page, but pdfkit
- * lays out and encodes their text again for each (about 5 % of a lesson's
+ * lays out and encodes their text again for each (about 4 % of a generated lesson's
  * PDFs, most of it the slides with notes, 20–40 pages each). pdfkit has no
  * way to repeat drawing (a form XObject would change the files), so what a
  * drawing writes through `doc.addContent`, and the page resources it names
