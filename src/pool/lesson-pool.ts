@@ -6,7 +6,7 @@ import type { CheckLibrary } from '../check/check-lesson.ts';
 import { finishLibrary } from '../lesson/load-library.ts';
 import type { LessonResult, LoadResult, PreparedLibrary } from '../lesson/load-library.ts';
 import { forSite } from '../lesson/strip-positions.ts';
-import type { Lesson } from '../lesson/types.ts';
+import type { Lesson, Library } from '../lesson/types.ts';
 import type { PoolRenderer, WorkerData, WorkerReply, WorkerRequest } from './protocol.ts';
 
 /**
@@ -111,7 +111,11 @@ export class LessonPool<O = never, D = never> {
     const shared = { dir: library.dir, signposts: library.signposts, school: library.school, units: library.units };
     const queue = this.own.flatMap((result) => (result.lesson ? [result.lesson] : []));
     this.own = [];
-    const ownLibrary = { ...shared, lessons: queue.slice() };
+    // The site gets a copy of each model (forSite, below); the renderers get every service and
+    // unit but no lesson other than the one they render, which no renderer reads. So a model is
+    // let go once its files are written, instead of staying on the heap for the whole phase.
+    const ownModels = queue.slice();
+    const ownLibrary: Library = { ...shared, lessons: [] };
     const sites = this.workers.map((handle) => this.next(handle.worker, 'site').then((reply) => reply.lessons));
     const rendered = this.workers.map((handle) => this.serve(handle.worker, queue));
     // Awaited below; a worker stopped after another failure must not count as an unhandled rejection.
@@ -131,7 +135,8 @@ export class LessonPool<O = never, D = never> {
       this.lessonDone();
     }
     // Positions are for diagnostics only; the site gets every model without them.
-    const lessons = [...ownLibrary.lessons.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
+    const lessons = [...ownModels.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
+    ownModels.length = 0;
     // Lesson.file is shown relative to the working folder, as the loader names it.
     const order = new Map(
       this.prepared.jobs.map((job, index) => [path.relative(process.cwd(), job.file) || job.file, index]),
