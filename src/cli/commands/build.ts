@@ -177,8 +177,9 @@ async function buildInto(
   // The site, its search index and the units' approval sheets are made on this thread while the
   // workers render.
   const siteLibrary: Library = { ...library };
-  // The models this thread checked are in the pool's queue now, and each is let go once its files
-  // are written; the site gets copies without positions, and `library` gets them after the downloads.
+  // The models this thread checked are the pool's now (its queue, once it renders), and each is let
+  // go once its files are written; the site gets copies without positions, and `library` gets them
+  // after the downloads.
   library.lessons = [];
   const rendered = await pool.render(library, { sharedKey, outDir: downloadsStaging, useCache }, async (lessons) => {
     siteLibrary.lessons = lessons;
