@@ -108,14 +108,19 @@ export class LessonPool<O = never, D = never> {
   ): Promise<Rendered<D>> {
     const renderer = this.options.renderer;
     if (!renderer) throw new Error('this pool has no renderer: it only checks');
-    const shared = { dir: library.dir, signposts: library.signposts, school: library.school, units: library.units };
+    // What every thread's renderers see: every service and unit, and no lesson but the one they
+    // render (none reads another), so a model is let go once its files are written.
+    const shared: Library = {
+      dir: library.dir,
+      signposts: library.signposts,
+      school: library.school,
+      units: library.units,
+      lessons: [],
+    };
     const queue = this.own.flatMap((result) => (result.lesson ? [result.lesson] : []));
     this.own = [];
-    // The site gets a copy of each model (forSite, below); the renderers get every service and
-    // unit but no lesson other than the one they render, which no renderer reads. So a model is
-    // let go once its files are written, instead of staying on the heap for the whole phase.
-    const ownModels = queue.slice();
-    const ownLibrary: Library = { ...shared, lessons: [] };
+    // Positions are for diagnostics only; the site gets every model without them.
+    const ownSite = queue.map((lesson) => forSite(lesson));
     const sites = this.workers.map((handle) => this.next(handle.worker, 'site').then((reply) => reply.lessons));
     const rendered = this.workers.map((handle) => this.serve(handle.worker, queue));
     // Awaited below; a worker stopped after another failure must not count as an unhandled rejection.
@@ -134,9 +139,7 @@ export class LessonPool<O = never, D = never> {
       downloads.push(copied);
       this.lessonDone();
     }
-    // Positions are for diagnostics only; the site gets every model without them.
-    const lessons = [...ownModels.map((lesson) => forSite(lesson)), ...(await Promise.all(sites)).flat()];
-    ownModels.length = 0;
+    const lessons = [...ownSite, ...(await Promise.all(sites)).flat()];
     // Lesson.file is shown relative to the working folder, as the loader names it.
     const order = new Map(
       this.prepared.jobs.map((job, index) => [path.relative(process.cwd(), job.file) || job.file, index]),
@@ -146,7 +149,7 @@ export class LessonPool<O = never, D = never> {
     await Promise.race([alongside(lessons), failure]);
     // Take from the front; workers take from the back (`serve`).
     for (let lesson = queue.shift(); lesson; lesson = queue.shift()) {
-      downloads.push(await renderer.render(lesson, ownLibrary, options));
+      downloads.push(await renderer.render(lesson, shared, options));
       this.lessonDone();
     }
     for (const reply of await Promise.all(rendered)) downloads.push(...reply);

@@ -80,9 +80,8 @@ export function runPoolWorker<O, D>(renderer?: PoolRenderer<O, D>): void {
       results.length = 0;
       // The check's garbage goes before rendering starts, so it does not sit under the renders.
       collectGarbage();
-      // The library the renderers see: every service and unit, and no lesson but the one they
-      // render (no renderer reads another), so each model is let go once its files are written.
-      render = { library: { ...request.library, lessons: [] }, options: request.options };
+      // Every service and unit, and no lesson (LessonPool.render says why).
+      render = { library: request.library, options: request.options };
       start(lessons, request.options);
       return;
     }

@@ -12,7 +12,7 @@ export interface WorkerData {
 
 /** Main thread → worker. `O` is what the renderer is told (the build's download options). */
 export type WorkerRequest<O = unknown> =
-  | { type: 'render'; library: Omit<Library, 'lessons'>; options: O }
+  | { type: 'render'; library: Library; options: O }
   /** More lessons to render, taken from the main thread's share; none left when empty. */
   | { type: 'lessons'; lessons: Lesson[] };
 
